@@ -1,0 +1,80 @@
+/**
+ * Assembles the engine service: every contract entry bound to its handler, behind one
+ * dispatcher. Both transports (Electron IPC, browser mode) and the tests use this.
+ */
+import os from 'node:os';
+import { callSchemas, subscriptionSchemas } from '../contract';
+import path from 'node:path';
+import { EngineManager, type EngineManagerOptions } from '../engine/engine-manager';
+import { Dispatcher } from './dispatcher';
+import { containerCalls, containerSubscriptions } from './handlers/containers';
+import { debugCalls, debugSubscriptions } from './handlers/debug';
+import { engineCalls, engineSubscriptions } from './handlers/engine';
+import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
+import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
+import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
+
+export interface Service {
+  engine: EngineManager;
+  dispatcher: Dispatcher;
+  context: ServiceContext;
+  /** Closes every subscription and the engine connection. */
+  close(): void;
+}
+
+export interface ServiceOptions extends EngineManagerOptions {
+  dataDir?: string;
+}
+
+export function defaultDataDir(): string {
+  const base = process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+  return path.join(base, 'dockside');
+}
+
+export async function createService(opts: ServiceOptions = {}): Promise<Service> {
+  const engine = new EngineManager(opts);
+  const context: ServiceContext = { engine, dataDir: opts.dataDir ?? defaultDataDir() };
+  // Each feature registers its own section; the compiler checks that every contract entry has
+  // a handler (the Partial<> of each section is re-checked as a whole here).
+  const calls = {
+    ...engineCalls(context),
+    ...containerCalls(context),
+    ...workflowsCalls(context),
+    ...debugCalls(context),
+    ...networksCalls(context),
+    ...lessonsCalls(context),
+    ...publishCalls(context),
+  } as CallHandlers;
+  const subscriptions = {
+    ...engineSubscriptions(context),
+    ...containerSubscriptions(context),
+    ...workflowsSubscriptions(context),
+    ...debugSubscriptions(context),
+    ...networksSubscriptions(context),
+    ...lessonsSubscriptions(context),
+    ...publishSubscriptions(context),
+  } as SubscriptionHandlers;
+  assertComplete(calls, callSchemas, 'call');
+  assertComplete(subscriptions, subscriptionSchemas, 'subscription');
+  const dispatcher = new Dispatcher(calls, subscriptions, {
+    onConnectionLost: (message) => engine.reportConnectionLost(message),
+  });
+  await engine.start();
+  return {
+    engine,
+    dispatcher,
+    context,
+    close() {
+      dispatcher.disposeAll();
+      engine.stop();
+    },
+  };
+}
+
+/** Fails at start-up (and so in every test) when a contract entry has no handler. */
+function assertComplete(handlers: object, schemas: object, what: string): void {
+  const missing = Object.keys(schemas).filter((k) => !Object.hasOwn(handlers, k));
+  if (missing.length) throw new Error(`No handler for ${what}(s): ${missing.join(', ')}`);
+}

@@ -1,0 +1,12 @@
+/** Handlers of the "lessons" section of the contract (see main/contract.ts). */
+import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function lessonsCalls(_ctx: ServiceContext): Partial<CallHandlers> {
+  return {};
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function lessonsSubscriptions(_ctx: ServiceContext): Partial<SubscriptionHandlers> {
+  return {};
+}

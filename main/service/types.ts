@@ -1,0 +1,35 @@
+/** Handler shapes: one per contract entry, checked against the contract by the compiler. */
+import type {
+  ApiError,
+  CallName,
+  CallResult,
+  ParsedCallArgs,
+  ParsedSubscriptionArgs,
+  SubscriptionEvent,
+  SubscriptionName,
+} from '../contract';
+import type { EngineManager } from '../engine/engine-manager';
+
+export interface ServiceContext {
+  engine: EngineManager;
+  /** Folder where the app keeps its own files (progress, lab files); per-user in Electron. */
+  dataDir: string;
+}
+
+export type CallHandler<N extends CallName> = (args: ParsedCallArgs<N>) => Promise<CallResult<N>>;
+export type CallHandlers = { [N in CallName]: CallHandler<N> };
+
+export interface SubscriptionSink<E> {
+  emit(event: E): void;
+  /** Reports a stream failure to the subscriber; the subscription stays until it unsubscribes. */
+  fail(error: unknown): void;
+}
+
+/** Opens whatever streams the subscription needs and returns the function that closes them all. */
+export type SubscriptionHandler<N extends SubscriptionName> = (
+  args: ParsedSubscriptionArgs<N>,
+  sink: SubscriptionSink<SubscriptionEvent<N>>,
+) => Promise<() => void> | (() => void);
+export type SubscriptionHandlers = { [N in SubscriptionName]: SubscriptionHandler<N> };
+
+export type ErrorLike = ApiError;

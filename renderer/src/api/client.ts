@@ -1,0 +1,37 @@
+/**
+ * The renderer's single entry to the engine. In Electron the preload put `window.dockside` there;
+ * in a browser we open the WebSocket transport. Views only ever see the DocksideApi interface.
+ */
+import type { CallArgs, CallName, CallResult, DocksideApi, Result } from '../../../main/contract';
+import { createWsTransport } from './ws-transport';
+
+declare global {
+  interface Window {
+    dockside?: DocksideApi;
+  }
+}
+
+let instance: DocksideApi | null = null;
+const transportListeners = new Set<(up: boolean) => void>();
+
+export function api(): DocksideApi {
+  if (instance) return instance;
+  if (window.dockside) {
+    instance = window.dockside;
+  } else {
+    const token = new URLSearchParams(window.location.search).get('token');
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    instance = createWsTransport(url, (up) => transportListeners.forEach((cb) => cb(up)));
+  }
+  return instance;
+}
+
+/** Told when the browser-mode socket to the app server drops or comes back. */
+export function onTransportChange(cb: (up: boolean) => void): () => void {
+  transportListeners.add(cb);
+  return () => transportListeners.delete(cb);
+}
+
+export function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Result<CallResult<N>>> {
+  return api().invoke(name, args);
+}

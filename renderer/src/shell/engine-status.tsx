@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { EngineCandidate } from '../../../main/contract';
+import { call } from '../api/client';
+import { ErrorText } from '../components/error-text';
+import { formatBytes } from '../components/format';
+import { useEngineStore } from '../stores/engine-store';
+
+/** Always-visible engine status: what we are connected to, or why not and what to do. */
+export function EngineStatusBar() {
+  const status = useEngineStore((s) => s.status);
+  const transportUp = useEngineStore((s) => s.transportUp);
+  const containers = useEngineStore((s) => s.containers);
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+
+  if (!transportUp) {
+    return (
+      <div className="engine-status bad" role="status" data-testid="engine-status" data-state="app-server-lost">
+        <strong>Lost the Dockside server.</strong> Reconnecting… (is <code>npm run serve</code> still running?)
+      </div>
+    );
+  }
+  const running = containers.filter((c) => c.state === 'running').length;
+  return (
+    <div className={`engine-status ${status.state === 'connected' ? 'ok' : status.state === 'connecting' ? '' : 'bad'}`} role="status" data-testid="engine-status" data-state={status.state}>
+      {status.state === 'connected' && (
+        <>
+          <span className="dot ok" aria-hidden="true" />
+          <strong>{status.info.name} {status.info.version}</strong>
+          <span title="Engine API version">API {status.info.apiVersion}</span>
+          <span>{status.info.osType}/{status.info.arch}</span>
+          <span>{status.info.cpus} CPUs</span>
+          <span>{formatBytes(status.info.memoryBytes)}</span>
+          <span data-testid="running-count">{running} running / {containers.length - running} stopped</span>
+          <span className="muted" title={`Found via ${status.endpoint.source}`}>{status.endpoint.url}</span>
+        </>
+      )}
+      {status.state === 'connecting' && <span>Connecting to the engine{status.endpoint ? ` at ${status.endpoint.url}` : ''}…</span>}
+      {status.state === 'unreachable' && (
+        <>
+          <span className="dot bad" aria-hidden="true" />
+          <strong>Engine not reachable.</strong>
+          <span data-testid="engine-message">{status.message}</span>
+          <span className="hint">{status.hint}</span>
+        </>
+      )}
+      <button type="button" className="small push-right" onClick={() => setSwitcherOpen((o) => !o)} aria-expanded={switcherOpen}>
+        Switch engine
+      </button>
+      {switcherOpen && <EngineSwitcher onClose={() => setSwitcherOpen(false)} />}
+    </div>
+  );
+}
+
+function EngineSwitcher({ onClose }: { onClose(): void }) {
+  const [candidates, setCandidates] = useState<EngineCandidate[] | null>(null);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = async () => {
+    setLoading(true);
+    const r = await call('engine:candidates', {});
+    setLoading(false);
+    if (r.ok) setCandidates(r.value);
+    else setError(r.error.message);
+  };
+  if (candidates === null && !loading && !error) void load();
+
+  const switchTo = async (target: string) => {
+    setError(null);
+    const r = await call('engine:switch', { url: target });
+    if (!r.ok) setError(r.error.message);
+    else if (r.value.state === 'connected') onClose();
+    else if (r.value.state === 'unreachable') setError(`${r.value.message} ${r.value.hint}`);
+  };
+
+  return (
+    <div className="engine-switcher" role="dialog" aria-label="Engine switcher">
+      <h3>Engines on this machine</h3>
+      {loading && <p>Looking for engines…</p>}
+      <ul>
+        {candidates?.map((c) => (
+          <li key={c.url}>
+            <button type="button" onClick={() => switchTo(c.url)} disabled={!c.reachable} aria-label={`Use ${c.label} at ${c.url}`}>
+              {c.current ? '● ' : ''}
+              {c.label} <code>{c.url}</code> {c.reachable ? '' : '(not answering)'}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void switchTo(url);
+        }}
+      >
+        <label>
+          Engine address
+          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="unix:///var/run/docker.sock or tcp://host:2376" />
+        </label>
+        <button type="submit">Connect</button>
+        <button type="button" onClick={onClose}>Close</button>
+      </form>
+      <ErrorText error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import type { ContainerSummary, EngineStatus } from '../../../main/contract';
+
+interface EngineState {
+  status: EngineStatus;
+  /** False when the browser-mode socket to the app server is down. */
+  transportUp: boolean;
+  containers: ContainerSummary[];
+  containersLoaded: boolean;
+  setStatus(s: EngineStatus): void;
+  setTransportUp(up: boolean): void;
+  setContainers(list: ContainerSummary[]): void;
+}
+
+export const useEngineStore = create<EngineState>((set) => ({
+  status: { state: 'connecting', endpoint: null },
+  transportUp: true,
+  containers: [],
+  containersLoaded: false,
+  setStatus: (status) => set(status.state === 'connected' ? { status } : { status, containersLoaded: false }),
+  setTransportUp: (transportUp) => set({ transportUp }),
+  setContainers: (containers) => set({ containers, containersLoaded: true }),
+}));
+
+/** True when views may show engine data: the engine answers and so does the app server. */
+export function useEngineOnline(): boolean {
+  return useEngineStore((s) => s.status.state === 'connected' && s.transportUp);
+}

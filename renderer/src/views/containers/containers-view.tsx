@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import type { ContainerSummary } from '../../../../main/contract';
+import { ErrorText } from '../../components/error-text';
+import { shortId, timeAgo } from '../../components/format';
+import { useEngineStore } from '../../stores/engine-store';
+import { runContainerAction, type ContainerAction } from './container-actions';
+import { ContainerDetails } from './container-details';
+import { containerDetailTabs, ContainersToolbarExtras } from './extensions';
+import { RemoveContainerDialog } from './remove-container-dialog';
+
+export function formatPorts(c: ContainerSummary): string {
+  return c.ports
+    .map((p) => (p.hostPort ? `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`))
+    .join(', ');
+}
+
+/** The containers list: follows the engine's events, never a timer. */
+export function ContainersView() {
+  const containers = useEngineStore((s) => s.containers);
+  const loaded = useEngineStore((s) => s.containersLoaded);
+  const [filter, setFilter] = useState<'all' | 'running'>('all');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<ContainerSummary | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const shown = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
+  const selected = containers.find((c) => c.id === selectedId) ?? null;
+
+  const act = async (action: ContainerAction, c: ContainerSummary) => {
+    setBusy(`${action}:${c.id}`);
+    setError(null);
+    const err = await runContainerAction(action, c);
+    setBusy(null);
+    if (err) setError(`${action} ${c.name}: ${err}`);
+  };
+
+  return (
+    <section className="view containers-view">
+      <div className="view-header">
+        <h1>Containers</h1>
+        <div role="radiogroup" aria-label="Show" className="segmented">
+          <button type="button" role="radio" aria-checked={filter === 'all'} onClick={() => setFilter('all')}>
+            All ({containers.length})
+          </button>
+          <button type="button" role="radio" aria-checked={filter === 'running'} onClick={() => setFilter('running')}>
+            Running ({containers.filter((c) => c.state === 'running').length})
+          </button>
+        </div>
+        <ContainersToolbarExtras />
+      </div>
+      <ErrorText error={error} />
+      {!loaded ? (
+        <p>Loading containers…</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">
+          {filter === 'running' ? 'No running containers.' : 'No containers yet.'} Try <code>docker run -d -p 8080:80 IMAGE</code> in a
+          terminal: it appears here at once.
+        </p>
+      ) : (
+        <table className="table" aria-label="Containers">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Image</th>
+              <th scope="col">State</th>
+              <th scope="col">Status</th>
+              <th scope="col">Ports (host → container)</th>
+              <th scope="col">Created</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => {
+              const running = c.state === 'running' || c.state === 'restarting';
+              return (
+                <tr key={c.id} data-testid={`container-row-${c.name}`} data-state={c.state} aria-selected={c.id === selectedId} className={c.id === selectedId ? 'selected' : ''}>
+                  <td>
+                    <button type="button" className="link" onClick={() => setSelectedId(c.id === selectedId ? null : c.id)} aria-label={`Details of ${c.name}`}>
+                      {c.name}
+                    </button>
+                    <div className="muted mono">{shortId(c.id)}</div>
+                  </td>
+                  <td className="mono">{c.image}</td>
+                  <td>
+                    <span className={`badge state-${c.state}`}>{c.state}</span>
+                  </td>
+                  <td>{c.status}</td>
+                  <td className="mono">{formatPorts(c)}</td>
+                  <td>{timeAgo(c.created)}</td>
+                  <td>
+                    <div className="actions">
+                    {!running && (
+                      <button type="button" onClick={() => act('start', c)} disabled={busy !== null} aria-label={`Start ${c.name}`}>
+                        Start
+                      </button>
+                    )}
+                    {running && (
+                      <button type="button" onClick={() => act('stop', c)} disabled={busy !== null} aria-label={`Stop ${c.name}`} title="SIGTERM, then SIGKILL after 10 s">
+                        {busy === `stop:${c.id}` ? 'Stopping…' : 'Stop'}
+                      </button>
+                    )}
+                    {running && (
+                      <button type="button" onClick={() => act('kill', c)} disabled={busy !== null} aria-label={`Kill ${c.name}`} title="SIGKILL at once">
+                        Kill
+                      </button>
+                    )}
+                    <button type="button" onClick={() => act('restart', c)} disabled={busy !== null} aria-label={`Restart ${c.name}`}>
+                      Restart
+                    </button>
+                    <button type="button" className="danger" onClick={() => setRemoving(c)} disabled={busy !== null} aria-label={`Remove ${c.name}`}>
+                      Remove
+                    </button>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {selected && <ContainerDetails container={selected} extraTabs={containerDetailTabs} />}
+      {removing && <RemoveContainerDialog container={removing} onDone={() => setRemoving(null)} />}
+    </section>
+  );
+}

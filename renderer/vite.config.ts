@@ -1,0 +1,11 @@
+// Browser-mode build of the renderer (the Electron build uses electron.vite.config.ts).
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: resolve(__dirname),
+  base: './',
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+});

@@ -1,0 +1,28 @@
+/**
+ * Every container, image, volume and network a test creates carries `dockside.test=<run id>`,
+ * and cleanup removes only what carries this run's id: a developer's own objects (and a
+ * parallel run's) are never touched. Fixture images carry `dockside.test.fixture=1` instead and
+ * are kept between runs as a cache; they are ours, never the developer's.
+ */
+import { randomBytes } from 'node:crypto';
+
+export const TEST_LABEL = 'dockside.test';
+export const FIXTURE_LABEL = 'dockside.test.fixture';
+
+// One id per test process tree: vitest workers and playwright inherit it from the parent.
+process.env.DOCKSIDE_TEST_RUN ??= `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+export const RUN_ID: string = process.env.DOCKSIDE_TEST_RUN;
+
+export function testLabels(extra: Record<string, string> = {}): Record<string, string> {
+  return { [TEST_LABEL]: RUN_ID, ...extra };
+}
+
+/** `--label` flags for docker CLI commands run by tests. */
+export function labelArgs(): string[] {
+  return ['--label', `${TEST_LABEL}=${RUN_ID}`];
+}
+
+/** A unique, recognisable name for something a test creates. */
+export function testName(what: string): string {
+  return `dockside-test-${what}-${randomBytes(3).toString('hex')}`;
+}
