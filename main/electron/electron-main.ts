@@ -9,7 +9,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../browser/security';
 import { createService } from '../service/create-service';
 import { registerIpc } from './ipc';
-import { isSafeExternalUrl, secureWebPreferences } from './window-options';
+import { isSafeExternalUrl } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite in development
@@ -44,7 +44,20 @@ async function createWindow(): Promise<void> {
     height: 820,
     title: 'Dockside',
     show: false,
-    webPreferences: secureWebPreferences(path.join(here, '../preload/preload.cjs')),
+    // Written out here (not built by a helper) so static checkers such as electronegativity see it.
+    webPreferences: {
+      preload: path.join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
   });
   win.once('ready-to-show', () => win.show());
   if (rendererUrl) await win.loadURL(rendererUrl);

@@ -1,0 +1,72 @@
+/** The containers view in Chromium, against the real app server and engine. */
+import { expect, test } from './fixtures';
+import { runContainer, testDocker, waitFor } from '../support/engine';
+import { WEB_IMAGE } from '../support/fixtures';
+import { testName } from '../support/labels';
+
+test('a container started through the engine appears, with its ports, and disappears when removed outside', async ({ app }) => {
+  const name = testName('e2e-appear');
+  const c = await runContainer({ name, image: WEB_IMAGE, ports: { '80/tcp': '' } });
+  const row = app.getByTestId(`container-row-${name}`);
+  await expect(row).toBeVisible();
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect(row).toContainText(WEB_IMAGE);
+  await expect(row).toContainText(/127\.0\.0\.1:\d+ → 80\/tcp/);
+  await c.remove({ force: true });
+  await expect(row).toHaveCount(0);
+});
+
+test('Stop in the UI stops the container in the engine and shows the docker command', async ({ app }) => {
+  const name = testName('e2e-stop');
+  const c = await runContainer({ name, image: WEB_IMAGE });
+  const row = app.getByTestId(`container-row-${name}`);
+  await row.getByRole('button', { name: `Stop ${name}` }).click();
+  // busybox httpd runs as PID 1 and ignores SIGTERM, so the engine kills it after the 10 s grace period.
+  await expect(row.getByRole('button', { name: `Stop ${name}` })).toHaveText('Stopping…');
+  await expect(row).toHaveAttribute('data-state', 'exited', { timeout: 20_000 });
+  expect((await c.inspect()).State.Running).toBe(false);
+  await expect(app.getByTestId('recent-command')).toContainText(`docker stop ${name}`);
+  // Start brings it back.
+  await row.getByRole('button', { name: `Start ${name}`, exact: true }).click();
+  await expect(row).toHaveAttribute('data-state', 'running');
+  expect((await c.inspect()).State.Running).toBe(true);
+});
+
+test('Remove asks for confirmation, needs force for a running container, then removes it', async ({ app }) => {
+  const name = testName('e2e-rm');
+  const c = await runContainer({ name, image: WEB_IMAGE });
+  const row = app.getByTestId(`container-row-${name}`);
+  await row.getByRole('button', { name: `Remove ${name}` }).click();
+  const dialog = app.getByRole('dialog', { name: `Remove container ${name}?` });
+  await expect(dialog).toBeVisible();
+  // Cancel keeps it.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect((await c.inspect()).State.Running).toBe(true);
+
+  await row.getByRole('button', { name: `Remove ${name}` }).click();
+  const confirm = dialog.getByRole('button', { name: 'Stop and remove' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/kill it first/).check();
+  await confirm.click();
+  await expect(row).toHaveCount(0);
+  await waitFor(async () => (await testDocker().listContainers({ all: true, filters: { name: [name] } })).length === 0, 'container gone from the engine');
+});
+
+test('the details pane shows the inspect document', async ({ app }) => {
+  const name = testName('e2e-inspect');
+  await runContainer({ name, image: WEB_IMAGE, memory: 64 * 1024 * 1024 });
+  await app.getByRole('button', { name: `Details of ${name}` }).click();
+  await expect(app.getByTestId('inspect-json')).toContainText('"Memory": 67108864');
+});
+
+test('a request without the token is refused', async ({ server, browserInstance }) => {
+  const context = await browserInstance.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(server.origin + '/');
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('Unauthorized');
+  const wrong = await page.goto(server.origin + '/?token=not-the-token');
+  expect(wrong?.status()).toBe(401);
+  await context.close();
+});
