@@ -27,6 +27,7 @@ function electronBinary(): { path: string | null; reason: string } {
 
 test('the Electron app launches and shows the containers view', async () => {
   const bin = electronBinary();
+  if (bin.path === null) console.log(`SKIPPED (not passed): Electron smoke test: ${bin.reason}.`);
   test.skip(bin.path === null, `Electron smoke test skipped: ${bin.reason}.`);
   if (!fs.existsSync(path.join(root, 'out/main/electron-main.js'))) {
     const { execFileSync } = await import('node:child_process');
