@@ -3,7 +3,7 @@
  * dispatcher. Both transports (Electron IPC, browser mode) and the tests use this.
  */
 import os from 'node:os';
-import { callSchemas, subscriptionSchemas } from '../contract';
+import { callSchemas, subscriptionSchemas, type CallArgs, type CallName, type CallResult, type Result } from '../contract';
 import path from 'node:path';
 import { EngineManager, type EngineManagerOptions } from '../engine/engine-manager';
 import { Dispatcher } from './dispatcher';
@@ -20,6 +20,8 @@ export interface Service {
   engine: EngineManager;
   dispatcher: Dispatcher;
   context: ServiceContext;
+  /** A typed `dispatcher.invoke` (validation included), for tests and in-process callers. */
+  call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Result<CallResult<N>>>;
   /** Closes every subscription and the engine connection. */
   close(): void;
 }
@@ -66,6 +68,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     engine,
     dispatcher,
     context,
+    call: (name, args) => dispatcher.invoke(name, args) as never,
     close() {
       dispatcher.disposeAll();
       engine.stop();

@@ -144,7 +144,7 @@ describe('engine connection', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'url' } });
     const good = await service.dispatcher.invoke('engine:switch', { url: `unix://${realSocket()}` });
     expect(good).toMatchObject({ ok: true, value: { state: 'connected', endpoint: { source: 'switcher' } } });
-    const candidates = await service.dispatcher.invoke('engine:candidates', {});
+    const candidates = await service.call('engine:candidates', {});
     expect(candidates.ok && candidates.value.some((c) => c.url === `unix://${realSocket()}` && c.reachable)).toBe(true);
   });
 });
