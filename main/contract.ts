@@ -308,12 +308,7 @@ export interface DocksideApi {
 }
 
 /** Channel names used by the Electron transport. */
-export const IPC = {
-  invoke: 'dockside:invoke',
-  subscribe: 'dockside:subscribe',
-  unsubscribe: 'dockside:unsubscribe',
-  event: 'dockside:event',
-} as const;
+export { IPC } from './ipc-channels';
 
 /** Messages of the browser-mode WebSocket transport. */
 export type ClientMessage =

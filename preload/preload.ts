@@ -3,7 +3,8 @@
  * page. Each subscription's callback is removed on unsubscribe, so closed views leak nothing.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, type ApiError, type DocksideApi, type Result } from '../main/contract';
+import type { ApiError, DocksideApi, Result } from '../main/contract';
+import { IPC } from '../main/ipc-channels';
 
 type Delivery = { type: 'event'; event: unknown } | { type: 'error'; error: ApiError };
 

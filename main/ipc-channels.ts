@@ -1,0 +1,10 @@
+/**
+ * Channel names of the Electron transport. Kept apart from contract.ts so the sandboxed preload
+ * (which may require nothing but `electron`) imports these strings without pulling in zod.
+ */
+export const IPC = {
+  invoke: 'dockside:invoke',
+  subscribe: 'dockside:subscribe',
+  unsubscribe: 'dockside:unsubscribe',
+  event: 'dockside:event',
+} as const;
