@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../main/contract';
-import { resolveEndpoint } from '../../main/engine/endpoint';
 import { processEndpointEnv } from '../../main/engine/engine-manager';
 import { createService, type Service } from '../../main/service/create-service';
 import { waitFor } from '../support/engine';
+import { engineSocketPath, socketProxy } from '../support/socket-proxy';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-conn-'));
 const services: Service[] = [];
@@ -22,41 +22,8 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function realSocket(): string {
-  const ep = resolveEndpoint(processEndpointEnv());
-  if (ep.kind !== 'unix') throw new Error('this test needs a unix-socket engine');
-  return ep.socketPath!;
-}
-
-/** A unix socket that forwards to the engine until `cut()`. */
-function proxy(socketPath: string) {
-  let server: net.Server | null = null;
-  const conns = new Set<net.Socket>();
-  const open = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(realSocket());
-        conns.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const end = () => {
-          client.destroy();
-          upstream.destroy();
-        };
-        client.on('error', end).on('close', end);
-        upstream.on('error', end).on('close', end);
-      });
-      server.listen(socketPath, () => resolve());
-    });
-  return {
-    open,
-    cut: () =>
-      new Promise<void>((resolve) => {
-        for (const c of conns) c.destroy();
-        conns.clear();
-        server?.close(() => resolve());
-      }),
-  };
-}
+const realSocket = engineSocketPath;
+const proxy = socketProxy;
 
 function serviceFor(env: Record<string, string>): Promise<Service> {
   const base = processEndpointEnv();
