@@ -45,7 +45,9 @@ export function commandTarget(command: string): CommandTarget | null {
     case 'logs':
     case 'top':
     case 'exec': {
-      const target = firstOperand(rest, verb === 'exec' ? EXEC_VALUE_FLAGS : new Set(['--since', '--until', '-n', '--tail']));
+      const operand = firstOperand(rest, verb === 'exec' ? EXEC_VALUE_FLAGS : new Set(['--since', '--until', '-n', '--tail']));
+      // "docker logs [OPTIONS] CONTAINER" names no real container: open the tab without selecting.
+      const target = operand && !/^(\[.*\]|<.*>|[A-Z_]+)$/.test(operand) ? operand : undefined;
       const tab = verb === 'logs' ? 'logs' : verb === 'top' ? 'top' : 'shell';
       return { view: 'containers', params: target ? { select: target, tab } : { tab }, label: `Open ${tab} in Dockside` };
     }

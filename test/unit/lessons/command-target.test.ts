@@ -10,6 +10,7 @@ describe('commandTarget maps lesson commands to views', () => {
     expect(commandTarget('docker logs -f broken')?.params).toEqual({ select: 'broken', tab: 'logs' });
     expect(commandTarget('docker top web')?.params).toEqual({ select: 'web', tab: 'top' });
     expect(commandTarget('docker exec -it -u root web sh')?.params).toEqual({ select: 'web', tab: 'shell' });
+    expect(commandTarget('docker logs [OPTIONS] CONTAINER')?.params).toEqual({ tab: 'logs' });
   });
   it('network, volume, stats, build and image commands open their views', () => {
     expect(commandTarget('docker network create caddytest')?.view).toBe('networks');

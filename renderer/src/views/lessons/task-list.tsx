@@ -1,11 +1,17 @@
 /** A lesson's tasks: each ticks by itself when the engine's state meets its check. */
+import type { ReactNode } from 'react';
 import type { LessonDetail, LessonProgress } from '../../../../main/contract';
+
+/** Hints are one line of text with `code` spans; no need for a Markdown renderer here. */
+function withCode(text: string): ReactNode[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
 
 export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; progress: LessonProgress | undefined; online: boolean }) {
   if (!lesson.tasks.length) return null;
   return (
     <section className="lesson-tasks" aria-labelledby="lesson-tasks-title">
-      <h3 id="lesson-tasks-title">Try it</h3>
+      <h3 id="lesson-tasks-title">Tasks</h3>
       <ul>
         {lesson.tasks.map((t) => {
           const s = progress?.tasks[t.id];
@@ -23,7 +29,7 @@ export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; p
                   </span>
                 </div>
                 {s && <div className="muted small-text">{s.detail}</div>}
-                {!s?.done && t.hint && <div className="small-text">Hint: {t.hint}</div>}
+                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(t.hint)}</div>}
               </div>
             </li>
           );

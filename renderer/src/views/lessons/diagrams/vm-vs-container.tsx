@@ -29,7 +29,7 @@ export function VmVsContainer() {
           <Box x={300 + i * 86} y={102} w={80} h={24} label="Libraries" />
         </g>
       ))}
-      <Box x={300} y={132} w={252} h={28} label="Container engine (namespaces, cgroups)" tone="ok" />
+      <Box x={300} y={128} w={252} h={32} label="Container engine" sub="namespaces + cgroups" tone="ok" />
       <Box x={300} y={164} w={252} h={28} label="Host OS: one shared kernel" />
       <Box x={300} y={196} w={252} h={28} label="Hardware" tone="muted" />
       <text x={280} y={244} textAnchor="middle" className="dg-sub">
