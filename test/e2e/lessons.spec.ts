@@ -68,7 +68,7 @@ test('commands copy and open the matching view; quizzes answer; diagrams draw; t
   await expect(pane.getByRole('img', { name: /Only the load balancer is published/ })).toBeVisible();
 
   await pane.getByRole('button', { name: 'Copy docker network create caddytest' }).click();
-  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe('docker network create caddytest');
+  expect(await app.evaluate('navigator.clipboard.readText()')).toBe('docker network create caddytest');
 
   // From the next lesson's Caddyfile block: a non-docker block only copies.
   await pane.getByRole('button', { name: /Caddyfiles and the load balancer →/ }).click();
