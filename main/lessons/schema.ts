@@ -38,7 +38,17 @@ export const frontMatterSchema = z
     /** One-line summary for the course overview. */
     summary: z.string({ error: 'expected text' }).min(5, 'is too short'),
     view: z.enum(VIEW_IDS, { error: `expected one of ${VIEW_IDS.join(', ')}` }),
-    viewParams: z.record(z.string(), z.unknown()).optional(),
+    /** Parameters the views understand (see renderer/src/stores/nav-store.ts); unknown keys are typos. */
+    viewParams: z
+      .object({
+        runCommand: z.string().startsWith('docker run', 'must be a docker run command').optional(),
+        select: z.string().min(1).optional(),
+        tab: z.enum(['logs', 'top', 'shell', 'stats', 'inspect', 'limits'], { error: 'expected logs, top, shell, stats, inspect or limits' }).optional(),
+        lab: z.boolean({ error: 'expected true or false' }).optional(),
+        pipeline: z.boolean({ error: 'expected true or false' }).optional(),
+      })
+      .strict()
+      .optional(),
     tasks: z.array(taskSchema).default([]),
     quiz: z.array(quizSchema).default([]),
   })

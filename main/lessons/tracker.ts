@@ -18,7 +18,7 @@ import type { LoadedLesson } from './schema';
 /** How far back history goes when the tracker first starts: long enough for "earlier today". */
 export const HISTORY_WINDOW_SECONDS = 24 * 3600;
 /** Bursts of events (a `docker run` emits 4-6) collapse into one evaluation. */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 250;
 
 interface Subscriber {
   lessonId?: string;

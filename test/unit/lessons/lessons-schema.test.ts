@@ -46,6 +46,10 @@ describe('malformed lessons', () => {
     expect(problems(ok.replace('title: A lesson\n', '') + '---\nBody\n')[0]).toMatch(/lessons\/05-run\.md: title: expected text/);
     expect(problems(`${ok}quiz:\n  - question: Which one?\n    choices: [a, b]\n    answer: 2\n    explain: Because it is.\n---\nBody\n`)[0]).toMatch(/quiz\.0\.answer: is not one of the choices/);
   });
+  it('checks view parameters', () => {
+    expect(problems(`${ok}viewParams: { tab: logz }\n---\nBody\n`)[0]).toMatch(/lessons\/05-run\.md: viewParams\.tab: expected logs, top, shell/);
+    expect(problems(`${ok}viewParams: { labb: true }\n---\nBody\n`)[0]).toMatch(/viewParams: Unrecognized key: "labb"/);
+  });
   it('checks links to views and diagrams in the body', () => {
     expect(problems(`${ok}---\nSee [it](dockside:dashboard).\n`)[0]).toMatch(/body: link to unknown view "dockside:dashboard"/);
     expect(problems(`${ok}---\n\`\`\`diagram spaceship\n\`\`\`\n`)[0]).toMatch(/body: unknown diagram "spaceship"/);

@@ -1,7 +1,9 @@
 /** The lesson shown beside a live view: tasks that tick, the text, commands to copy or open, a quiz. */
 import { useEffect, useState } from 'react';
 import type { ApiError, LessonProgress } from '../../../../main/contract';
+import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useEngineOnline } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -19,6 +21,12 @@ export function LessonPane({ lessonId }: { lessonId: string }) {
   const online = useEngineOnline();
   const [progress, setProgress] = useState<LessonProgress | undefined>(undefined);
   const [progressError, setProgressError] = useState<ApiError | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const resetLesson = async () => {
+    setConfirmReset(false);
+    const r = await call('lessons:reset', { lessonId });
+    if (!r.ok) setProgressError(r.error);
+  };
 
   useEffect(() => {
     void useLessonsStore.getState().loadLesson(lessonId);
@@ -78,6 +86,18 @@ export function LessonPane({ lessonId }: { lessonId: string }) {
               </button>
             )}
           </nav>
+          {(lesson.tasks.length > 0 || lesson.quiz.length > 0) && (
+            <p>
+              <button type="button" className="small danger" onClick={() => setConfirmReset(true)} disabled={!online}>
+                Reset this lesson's progress…
+              </button>
+            </p>
+          )}
+          {confirmReset && (
+            <ConfirmDialog title={`Reset "${lesson.title}"?`} confirmLabel="Reset lesson" danger onConfirm={resetLesson} onCancel={() => setConfirmReset(false)}>
+              <p>This forgets this lesson's ticked tasks and quiz answers on this engine. Nothing in the engine is touched; tasks that are met right now tick again at once.</p>
+            </ConfirmDialog>
+          )}
         </>
       )}
     </article>
