@@ -139,8 +139,10 @@ const evaluators: Evaluators = {
   },
 
   'container-ended': (s, p) => {
-    const hit = endings(s.events).filter((e) => e.how === p.how).at(-1);
-    if (hit) return ok(`${hit.name} was ${p.how === 'stop' ? 'stopped (SIGTERM first)' : 'killed (SIGKILL)'}.`);
+    const hits = endings(s.events).filter((e) => e.how === p.how);
+    // The most recent few, newest first: the learner's own container is usually among them.
+    const names = [...new Set(hits.map((h) => h.name).reverse())].slice(0, 3);
+    if (names.length) return ok(`${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} ${p.how === 'stop' ? 'stopped (SIGTERM first)' : 'killed (SIGKILL)'}.`);
     return no(p.how === 'stop' ? 'No container has received SIGTERM and stopped yet.' : 'No container has been killed with SIGKILL yet.');
   },
 

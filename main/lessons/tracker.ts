@@ -24,6 +24,8 @@ interface Subscriber {
   lessonId?: string;
   emit(e: LessonProgressEvent): void;
   fail(err: unknown): void;
+  /** What was last sent (without the time), so unchanged states are not sent again. */
+  lastSent?: string;
 }
 
 export class LessonTracker {
@@ -197,7 +199,11 @@ export class LessonTracker {
     });
     for (const s of this.subs) {
       const mine = s.lessonId ? wanted.filter((l) => l.id === s.lessonId) : wanted;
-      s.emit({ engine: key, evaluatedAt: now, lessons: Object.fromEntries(mine.map((l) => [l.id, progress(l)])) });
+      const lessonsState = Object.fromEntries(mine.map((l) => [l.id, progress(l)]));
+      const fingerprint = JSON.stringify([key, lessonsState]);
+      if (fingerprint === s.lastSent) continue;
+      s.lastSent = fingerprint;
+      s.emit({ engine: key, evaluatedAt: now, lessons: lessonsState });
     }
   }
 }
