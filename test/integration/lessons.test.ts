@@ -131,6 +131,37 @@ describe('volumes: a file outlives its container', () => {
   });
 });
 
+describe('offline containers and resource limits: state checks follow create and remove', () => {
+  // Other runs may hold such containers too, so the assertions are about ours being found.
+  it('--network none ticks the offline task; removing the container drops it', async () => {
+    const w = await watch(service, 'offline-containers');
+    await waitFor(() => w.task('no-network'), 'first evaluation');
+    const name = testName('lsn-sealed');
+    const c = await runContainer({ name, image: WEB_IMAGE, networkMode: 'none' });
+    await waitFor(() => w.task('no-network')?.detail.includes(name), 'the check to name our sealed container');
+    expect(w.task('no-network')).toMatchObject({ met: true, done: true });
+    await c.remove({ force: true });
+    await waitFor(() => w.task('no-network') && !w.task('no-network')!.detail.includes(name), 'the check to drop our container');
+    w.close();
+  });
+
+  it('a 64 MiB memory limit and half a CPU tick the limits tasks; a 128 MiB limit does not', async () => {
+    const w = await watch(service, 'resource-limits');
+    await waitFor(() => w.task('memory-64'), 'first evaluation');
+    const big = testName('lsn-big');
+    await runContainer({ name: big, image: WEB_IMAGE, memory: 128 * 1024 * 1024 });
+    const small = testName('lsn-small');
+    const c = await runContainer({ name: small, image: WEB_IMAGE, memory: 64 * 1024 * 1024, nanoCpus: 5e8 });
+    await waitFor(() => w.task('memory-64')?.detail.includes(small), 'the memory check to name our container');
+    await waitFor(() => w.task('half-cpu')?.detail.includes(small), 'the cpu check to name our container');
+    expect(w.task('memory-64')!.detail).toMatch(/at most 64 MiB/);
+    expect(w.task('memory-64')!.detail).not.toContain(big);
+    await c.remove({ force: true });
+    await waitFor(() => w.task('memory-64') && !w.task('memory-64')!.detail.includes(small), 'the memory check to drop our container');
+    w.close();
+  });
+});
+
 describe('progress', () => {
   it('is saved per engine, survives a restart, and resets', async () => {
     const ans = await service.dispatcher.invoke('lessons:answer', { lessonId: 'stop-vs-kill', question: 0, choice: 1 });
