@@ -125,7 +125,10 @@ const evaluators: Evaluators = {
     const byImage = new Map<string, SnapshotContainer[]>();
     for (const c of s.containers) byImage.set(c.imageId, [...(byImage.get(c.imageId) ?? []), c]);
     for (const list of byImage.values()) {
-      if (list.length >= p.min) return ok(`${list.map((c) => c.name).join(', ')} all come from ${list[0]!.image}.`);
+      if (list.length >= p.min) {
+        const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
+        return ok(`${list.slice(0, 3).map((c) => c.name).join(', ')}${more} all come from ${list[0]!.image}.`);
+      }
     }
     return no(`No image has ${p.min} containers yet.`);
   },
