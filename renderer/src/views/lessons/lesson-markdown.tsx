@@ -20,7 +20,8 @@ function textOf(node: ReactNode): string {
 function ViewLink({ href, children }: { href: string; children: ReactNode }) {
   const go = useNavStore((s) => s.go);
   const [view, query] = href.slice('dockside:'.length).split('?');
-  const params = Object.fromEntries(new URLSearchParams(query ?? ''));
+  // "?lab=true" means the boolean the views expect, not the string.
+  const params = Object.fromEntries([...new URLSearchParams(query ?? '')].map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : v]));
   if (!(VIEW_IDS as readonly string[]).includes(view ?? '')) return <>{children}</>;
   return (
     <button type="button" className="link" onClick={() => go(view as LessonViewId, params)}>
