@@ -65,6 +65,8 @@ describe('lessons:list and lessons:get', () => {
     expect(lesson.quiz[0]).not.toHaveProperty('answer');
     const missing = await service.dispatcher.invoke('lessons:get', { id: 'nope' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No lesson "nope".' } });
+    const sub = await service.dispatcher.subscribe('test', 'lessons:progress', { lessonId: 'nope' }, () => undefined, () => undefined);
+    expect(sub).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const bad = await service.dispatcher.invoke('lessons:get', { id: 'Bad Id' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'id' } });
   });

@@ -26,3 +26,20 @@ describe('commandTarget maps lesson commands to views', () => {
     expect(commandTarget('docker version')).toBeNull();
   });
 });
+
+describe('every docker command in the course', () => {
+  it('opens somewhere in Dockside, except the few with no matching view', async () => {
+    const path = await import('node:path');
+    const { loadLessons } = await import('../../../main/lessons/load');
+    const lessons = loadLessons(path.resolve(__dirname, '../../../lessons'));
+    const lines = lessons.flatMap((l) =>
+      [...l.body.matchAll(/```[^\n]*\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n').filter((x) => x.trim().startsWith('docker ')).map((x) => ({ file: l.file, line: x.trim() }))),
+    );
+    expect(lines.length).toBeGreaterThan(40);
+    const unmapped = lines.filter((x) => !commandTarget(x.line)).map((x) => x.line.split(' ').slice(0, 2).join(' '));
+    // version and events have no view of their own; they stay copy-only.
+    expect([...new Set(unmapped)].sort()).toEqual(['docker events', 'docker version']);
+    const runs = lines.filter((x) => x.line.startsWith('docker run'));
+    for (const r of runs) expect(commandTarget(r.line)?.params, r.file).toEqual({ runCommand: r.line });
+  });
+});
