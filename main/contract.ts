@@ -224,10 +224,81 @@ interface NetworkEvents {}
 // Lessons and progress
 // ---------------------------------------------------------------------------------------------
 
-const lessonCalls = {};
-interface LessonResults {}
-const lessonSubscriptions = {};
-interface LessonEvents {}
+const lessonId = z.string().min(1, 'must not be empty').max(80, 'is too long').regex(/^[a-z0-9][a-z0-9-]*$/, 'is not a lesson id');
+
+/** A lesson as the course overview lists it. */
+export interface LessonSummary {
+  id: string;
+  title: string;
+  order: number;
+  summary: string;
+  /** The live view the lesson sits beside. */
+  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'lessons';
+  viewParams?: Record<string, unknown>;
+  tasks: { id: string; title: string; hint?: string }[];
+  quizCount: number;
+}
+
+/** A whole lesson: Markdown body, tasks, and quiz questions (without their answers). */
+export interface LessonDetail extends LessonSummary {
+  body: string;
+  quiz: { question: string; choices: string[] }[];
+}
+
+/** One task's state: `met` is the engine's state right now, `done` is sticky once met. */
+export interface LessonTaskState {
+  met: boolean;
+  done: boolean;
+  /** ISO time the task was first met on this engine. */
+  doneAt?: string;
+  /** What the check found, or what is missing. */
+  detail: string;
+}
+
+export interface LessonProgress {
+  tasks: Record<string, LessonTaskState>;
+  /** Quiz question index -> answered correctly (only answered questions appear). */
+  quiz: Record<string, boolean>;
+}
+
+export interface LessonProgressEvent {
+  /** Which engine the progress belongs to (endpoint URL and engine ID). */
+  engine: string;
+  lessons: Record<string, LessonProgress>;
+  /** ISO time of the evaluation. */
+  evaluatedAt: string;
+}
+
+const lessonCalls = {
+  'lessons:list': z.object({}).strict(),
+  'lessons:get': z.object({ id: lessonId }).strict(),
+  /** Answers one quiz question; main judges it and records the result for this engine. */
+  'lessons:answer': z
+    .object({
+      lessonId,
+      question: z.number({ error: 'question must be a number' }).int().min(0, 'question must be 0 or more'),
+      choice: z.number({ error: 'choice must be a number' }).int().min(0, 'choice must be 0 or more'),
+    })
+    .strict(),
+  /** Forgets saved progress on the current engine: one lesson, or all when lessonId is omitted. */
+  'lessons:reset': z.object({ lessonId: lessonId.optional() }).strict(),
+};
+
+interface LessonResults {
+  'lessons:list': LessonSummary[];
+  'lessons:get': LessonDetail;
+  'lessons:answer': { correct: boolean; answer: number; explain: string };
+  'lessons:reset': { engine: string };
+}
+
+const lessonSubscriptions = {
+  /** Task states of one lesson (or all), re-evaluated when engine events arrive, never on a timer. */
+  'lessons:progress': z.object({ lessonId: lessonId.optional() }).strict(),
+};
+
+interface LessonEvents {
+  'lessons:progress': LessonProgressEvent;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build, tags, registries, pipeline

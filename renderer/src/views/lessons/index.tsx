@@ -1,13 +1,3 @@
-/** Placeholders until the lessons land. */
-export function LessonsView() {
-  return (
-    <section>
-      <h1>Lessons</h1>
-      <p className="muted">Coming soon.</p>
-    </section>
-  );
-}
-
-export function LessonPane({ lessonId }: { lessonId: string }) {
-  return <p className="muted">Lesson {lessonId} is coming soon.</p>;
-}
+/** The lessons feature as the shell sees it: the course overview view and the side pane. */
+export { LessonsView } from './course-overview';
+export { LessonPane } from './lesson-pane';

@@ -1,0 +1,261 @@
+/**
+ * Check types: each is a parameter schema plus a pure function over an engine snapshot. A lesson
+ * task names one of them in its front matter (`check: { type: port-published, containerPort: 80 }`);
+ * the loader validates the parameters against the schema, the tracker evaluates them whenever the
+ * engine says something changed. No check talks to the engine itself, so every one of them is
+ * unit-tested against recorded snapshots.
+ */
+import { z } from 'zod';
+import { BUILTIN_NETWORKS, type EngineSnapshot, type SnapshotContainer, type SnapshotEvent } from './snapshot';
+
+export interface CheckResult {
+  met: boolean;
+  /** What was found (or what is still missing), in words for the learner. */
+  detail: string;
+}
+
+const port = z.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
+const positiveInt = z.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'must be at least 1');
+
+export const CHECK_TYPES = [
+  'engine-connected',
+  'container-running',
+  'containers-same-image',
+  'port-published',
+  'container-ended',
+  'volume-outlived-container',
+  'network-none',
+  'custom-network',
+  'exec-ran',
+  'container-event',
+  'exited-nonzero',
+  'memory-limit',
+  'cpu-limit',
+  'image-tagged',
+  'image-semver-and-latest',
+  'image-pulled',
+] as const;
+
+export const checkSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('engine-connected') }).strict(),
+    z.object({ type: z.literal('container-running') }).strict(),
+    z.object({ type: z.literal('containers-same-image'), min: positiveInt.default(2) }).strict(),
+    z.object({ type: z.literal('port-published'), containerPort: port, hostPort: port.optional() }).strict(),
+    z.object({ type: z.literal('container-ended'), how: z.enum(['stop', 'kill'], { error: 'expected "stop" or "kill"' }) }).strict(),
+    z.object({ type: z.literal('volume-outlived-container') }).strict(),
+    z.object({ type: z.literal('network-none') }).strict(),
+    z.object({ type: z.literal('custom-network'), minContainers: positiveInt.default(1), published: z.number({ error: 'expected a number' }).int().min(0).optional() }).strict(),
+    z.object({ type: z.literal('exec-ran'), commands: z.array(z.string().min(1), { error: 'expected a list of command names' }).min(1, 'name at least one command') }).strict(),
+    z.object({ type: z.literal('container-event'), action: z.string().min(1, 'must not be empty') }).strict(),
+    z.object({ type: z.literal('exited-nonzero') }).strict(),
+    z.object({ type: z.literal('memory-limit'), maxBytes: positiveInt }).strict(),
+    z.object({ type: z.literal('cpu-limit'), maxCpus: z.number({ error: 'expected a number' }).positive('must be more than 0') }).strict(),
+    z.object({ type: z.literal('image-tagged'), repository: z.string().min(1).optional(), tag: z.string().min(1).optional() }).strict(),
+    z.object({ type: z.literal('image-semver-and-latest') }).strict(),
+    z.object({ type: z.literal('image-pulled') }).strict(),
+  ],
+  { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `unknown check type (known: ${CHECK_TYPES.join(', ')})` : undefined) },
+);
+
+export type CheckSpec = z.output<typeof checkSchema>;
+export type CheckType = CheckSpec['type'];
+type Spec<T extends CheckType> = Extract<CheckSpec, { type: T }>;
+// Every schema member is listed in CHECK_TYPES and vice versa.
+const _sameLists: [CheckType, (typeof CHECK_TYPES)[number]] extends [(typeof CHECK_TYPES)[number], CheckType] ? true : never = true;
+void _sameLists;
+
+
+
+const running = (s: EngineSnapshot) => s.containers.filter((c) => c.state === 'running');
+const ok = (detail: string): CheckResult => ({ met: true, detail });
+const no = (detail: string): CheckResult => ({ met: false, detail });
+const nameOf = (e: SnapshotEvent) => e.attributes.name ?? e.id.slice(0, 12);
+const MIB = 1024 * 1024;
+
+/** Semantic version tag: 1.2.3, optionally v-prefixed, with pre-release/build parts. */
+export const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** Splits "host:5000/team/app:1.2.0" into repository and tag (the tag is after the last colon past the last slash). */
+export function splitReference(ref: string): { repository: string; tag: string } {
+  const at = ref.lastIndexOf(':');
+  if (at > ref.lastIndexOf('/')) return { repository: ref.slice(0, at), tag: ref.slice(at + 1) };
+  return { repository: ref, tag: 'latest' };
+}
+
+/** Groups a container's events from start to die and says how each run ended. */
+export function endings(events: SnapshotEvent[]): { id: string; name: string; how: 'stop' | 'kill' | 'exit'; timeNano: number }[] {
+  const signals = new Map<string, string[]>();
+  const out: { id: string; name: string; how: 'stop' | 'kill' | 'exit'; timeNano: number }[] = [];
+  for (const e of events) {
+    if (e.type !== 'container') continue;
+    if (e.action === 'start') signals.set(e.id, []);
+    else if (e.action === 'kill') {
+      const list = signals.get(e.id) ?? [];
+      list.push(e.attributes.signal ?? '');
+      signals.set(e.id, list);
+    } else if (e.action === 'die') {
+      const sent = signals.get(e.id) ?? [];
+      // `docker stop` always begins with SIGTERM (15), even when it has to escalate to SIGKILL
+      // after the grace period; `docker kill` sends SIGKILL (9) straight away.
+      const how = sent.some((s) => s === '15' || s === 'SIGTERM' || s === 'TERM')
+        ? 'stop'
+        : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL')
+          ? 'kill'
+          : 'exit';
+      out.push({ id: e.id, name: nameOf(e), how, timeNano: e.timeNano });
+      signals.delete(e.id);
+    }
+  }
+  return out;
+}
+
+type Evaluators = { [T in CheckType]: (s: EngineSnapshot, p: Spec<T>) => CheckResult };
+
+const evaluators: Evaluators = {
+  'engine-connected': () => ok('Dockside is talking to the engine.'),
+
+  'container-running': (s) => {
+    const r = running(s);
+    return r.length ? ok(`${r.length} running: ${r.slice(0, 3).map((c) => c.name).join(', ')}`) : no('No container is running.');
+  },
+
+  'containers-same-image': (s, p) => {
+    const byImage = new Map<string, SnapshotContainer[]>();
+    for (const c of s.containers) byImage.set(c.imageId, [...(byImage.get(c.imageId) ?? []), c]);
+    for (const list of byImage.values()) {
+      if (list.length >= p.min) {
+        const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
+        return ok(`${list.slice(0, 3).map((c) => c.name).join(', ')}${more} all come from ${list[0]!.image}.`);
+      }
+    }
+    return no(`No image has ${p.min} containers yet.`);
+  },
+
+  'port-published': (s, p) => {
+    for (const c of running(s)) {
+      const m = c.ports.find((x) => x.containerPort === p.containerPort && x.hostPort !== undefined && (p.hostPort === undefined || x.hostPort === p.hostPort));
+      if (m) return ok(`${c.name} forwards host port ${m.hostPort} to its port ${m.containerPort}.`);
+    }
+    return no(`No running container publishes ${p.hostPort ?? 'a host port'} to container port ${p.containerPort}.`);
+  },
+
+  'container-ended': (s, p) => {
+    const hits = endings(s.events).filter((e) => e.how === p.how);
+    // The most recent few, newest first: the learner's own container is usually among them.
+    const names = [...new Set(hits.map((h) => h.name).reverse())].slice(0, 3);
+    if (names.length) return ok(`${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} ${p.how === 'stop' ? 'stopped (SIGTERM first)' : 'killed (SIGKILL)'}.`);
+    return no(p.how === 'stop' ? 'No container has received SIGTERM and stopped yet.' : 'No container has been killed with SIGKILL yet.');
+  },
+
+  'volume-outlived-container': (s) => {
+    // The engine reports which container mounted which volume ("mount" events) and when a
+    // container was deleted ("destroy"). Dockside cannot look inside the volume without running
+    // something in it, so it checks the sequence that makes persistence possible: a volume used
+    // by a container, that container deleted, the same (still existing) volume used by a new one.
+    const volumes = new Set(s.volumes.map((v) => v.name));
+    const mounts = s.events.filter((e) => e.type === 'volume' && e.action === 'mount' && e.attributes.container);
+    const destroyed = new Map<string, number>();
+    for (const e of s.events) if (e.type === 'container' && e.action === 'destroy') destroyed.set(e.id, e.timeNano);
+    for (const first of mounts) {
+      const vol = first.id;
+      if (!volumes.has(vol)) continue;
+      const gone = destroyed.get(first.attributes.container!);
+      if (gone === undefined || gone < first.timeNano) continue;
+      const later = mounts.find((m) => m.id === vol && m.timeNano > gone && m.attributes.container !== first.attributes.container);
+      const current = s.containers.find((c) => c.id !== first.attributes.container && c.created * 1e9 >= gone - 1e9 && c.mounts.some((m) => m.name === vol));
+      if (later || current) return ok(`Volume ${vol} was kept after its first container was deleted and is used again by a new container.`);
+    }
+    return no('No volume has yet been used by a container, kept after that container was deleted, and mounted by a new one.');
+  },
+
+  'network-none': (s) => {
+    const c = s.containers.find((x) => x.networkMode === 'none' && x.state === 'running');
+    return c ? ok(`${c.name} runs with no network.`) : no('No running container uses --network none.');
+  },
+
+  'custom-network': (s, p) => {
+    for (const n of s.networks) {
+      if (BUILTIN_NETWORKS.includes(n.name) || n.driver !== 'bridge') continue;
+      const on = running(s).filter((c) => c.networks.includes(n.name));
+      if (on.length < p.minContainers) continue;
+      const published = on.filter((c) => c.ports.some((x) => x.hostPort !== undefined));
+      if (p.published !== undefined && published.length !== p.published) continue;
+      const which = p.published !== undefined && published.length ? `; only ${published.map((c) => c.name).join(', ')} published` : '';
+      return ok(`${on.length} running on ${n.name}${which}.`);
+    }
+    if (p.published !== undefined) return no(`No custom bridge network has ${p.minContainers} running containers of which exactly ${p.published} publish a port.`);
+    return no(`No custom bridge network has ${p.minContainers} running container${p.minContainers > 1 ? 's' : ''} yet.`);
+  },
+
+  'exec-ran': (s, p) => {
+    const hit = s.events.filter((e) => {
+      if (e.type !== 'container' || !e.action.startsWith('exec_start: ')) return false;
+      const prog = e.action.slice('exec_start: '.length).trim().split(/\s+/)[0] ?? '';
+      return p.commands.includes(prog.split('/').pop() ?? prog);
+    }).at(-1);
+    return hit ? ok(`Ran "${hit.action.slice('exec_start: '.length)}" in ${nameOf(hit)}.`) : no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
+  },
+
+  'container-event': (s, p) => {
+    const hit = s.events.filter((e) => e.type === 'container' && e.action === p.action).at(-1);
+    return hit ? ok(`The engine reported "${p.action}" for ${nameOf(hit)}.`) : no(`The engine has not reported "${p.action}" for any container yet.`);
+  },
+
+  'exited-nonzero': (s) => {
+    const c = s.containers.find((x) => x.state === 'exited' && /^Exited \((?!0\))\d+\)/.test(x.status));
+    return c ? ok(`${c.name}: ${c.status}.`) : no('No stopped container has a non-zero exit code.');
+  },
+
+  'memory-limit': (s, p) => {
+    const c = running(s).find((x) => (x.memoryBytes ?? 0) > 0 && x.memoryBytes! <= p.maxBytes);
+    return c
+      ? ok(`${c.name} may use at most ${+(c.memoryBytes! / MIB).toFixed(1)} MiB.`)
+      : no(`No running container has a memory limit of ${+(p.maxBytes / MIB).toFixed(1)} MiB or less.`);
+  },
+
+  'cpu-limit': (s, p) => {
+    const c = running(s).find((x) => (x.nanoCpus ?? 0) > 0 && x.nanoCpus! <= p.maxCpus * 1e9);
+    return c ? ok(`${c.name} may use at most ${c.nanoCpus! / 1e9} CPU.`) : no(`No running container is limited to ${p.maxCpus} CPU or less.`);
+  },
+
+  'image-tagged': (s, p) => {
+    for (const img of s.images) {
+      for (const ref of img.repoTags) {
+        if (ref === '<none>:<none>') continue;
+        const { repository, tag } = splitReference(ref);
+        const repoOk = p.repository === undefined || repository === p.repository || repository.endsWith(`/${p.repository}`);
+        if (repoOk && (p.tag === undefined || tag === p.tag)) return ok(`Found ${ref}.`);
+      }
+    }
+    return no(`No image is tagged ${p.repository ?? '<name>'}:${p.tag ?? '<tag>'} yet.`);
+  },
+
+  'image-semver-and-latest': (s) => {
+    for (const img of s.images) {
+      const refs = img.repoTags.filter((r) => r !== '<none>:<none>').map(splitReference);
+      for (const v of refs) {
+        if (!SEMVER.test(v.tag)) continue;
+        if (refs.some((l) => l.repository === v.repository && l.tag === 'latest')) {
+          return ok(`${v.repository}:${v.tag} and ${v.repository}:latest are the same image.`);
+        }
+      }
+    }
+    return no('No image carries both a version tag (like 1.0.0) and latest.');
+  },
+
+  'image-pulled': (s) => {
+    const hit = s.events.filter((e) => e.type === 'image' && e.action === 'pull').at(-1);
+    return hit ? ok(`Pulled ${hit.id}.`) : no('No image has been pulled since Dockside started watching.');
+  },
+};
+
+/** Evaluates one check against a snapshot. */
+export function evaluateCheck(spec: CheckSpec, snapshot: EngineSnapshot): CheckResult {
+  const fn = evaluators[spec.type] as (s: EngineSnapshot, p: CheckSpec) => CheckResult;
+  return fn(snapshot, spec);
+}
+
+/** Checks that need HostConfig values the container list does not carry (so an inspect). */
+export const NEEDS_INSPECT: ReadonlySet<CheckType> = new Set(['memory-limit', 'cpu-limit']);

@@ -1,0 +1,49 @@
+/** Builds an EngineSnapshot from the real engine: lists, plus inspects only where a check needs them. */
+import type Docker from 'dockerode';
+import type { EngineSnapshot, SnapshotContainer, SnapshotEvent } from './snapshot';
+
+/** Upper bound on inspects per evaluation, so a host with hundreds of containers stays cheap. */
+const MAX_INSPECTS = 40;
+
+export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], withInspect: boolean): Promise<EngineSnapshot> {
+  const [containers, networks, volumes, images] = await Promise.all([
+    docker.listContainers({ all: true }),
+    docker.listNetworks(),
+    docker.listVolumes(),
+    docker.listImages(),
+  ]);
+  const out: SnapshotContainer[] = containers.map((c) => ({
+    id: c.Id,
+    name: (c.Names?.[0] ?? '').replace(/^\//, ''),
+    image: c.Image,
+    imageId: c.ImageID,
+    state: c.State,
+    status: c.Status,
+    created: c.Created,
+    ports: (c.Ports ?? []).map((p) => ({ containerPort: p.PrivatePort, protocol: p.Type, ...(p.PublicPort ? { hostPort: p.PublicPort } : {}) })),
+    networkMode: c.HostConfig?.NetworkMode ?? 'default',
+    networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
+    mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type, destination: m.Destination, ...(m.Name ? { name: m.Name } : {}) })),
+  }));
+  if (withInspect) {
+    const running = out.filter((c) => c.state === 'running').slice(0, MAX_INSPECTS);
+    await Promise.all(
+      running.map(async (c) => {
+        try {
+          const info = await docker.getContainer(c.id).inspect();
+          c.memoryBytes = info.HostConfig.Memory ?? 0;
+          c.nanoCpus = info.HostConfig.NanoCpus ?? 0;
+        } catch {
+          // Removed between the list and the inspect: it simply has no limits to report.
+        }
+      }),
+    );
+  }
+  return {
+    containers: out,
+    networks: networks.map((n) => ({ id: n.Id, name: n.Name, driver: n.Driver })),
+    volumes: (volumes.Volumes ?? []).map((v) => ({ name: v.Name })),
+    images: images.map((i) => ({ id: i.Id, repoTags: i.RepoTags ?? [] })),
+    events,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the lesson checks look at: a plain, serialisable picture of the engine at one moment plus
+ * the engine events seen recently. Pure types, no node: imports, so recorded snapshots can be
+ * stored as JSON fixtures and the checks stay pure functions over them.
+ */
+
+export interface SnapshotContainer {
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  state: string;
+  /** The engine's status text, e.g. "Exited (3) 2 minutes ago". */
+  status: string;
+  /** Unix seconds. */
+  created: number;
+  ports: { hostPort?: number; containerPort: number; protocol: string }[];
+  /** HostConfig.NetworkMode: "default", "bridge", "none", "host", a network name... */
+  networkMode: string;
+  /** Names of the networks the container is attached to. */
+  networks: string[];
+  mounts: { type: string; name?: string; destination: string }[];
+  /** HostConfig.Memory in bytes (0 = no limit); only known for inspected (running) containers. */
+  memoryBytes?: number;
+  /** HostConfig.NanoCpus (1e9 = one CPU; 0 = no limit); only known for inspected containers. */
+  nanoCpus?: number;
+}
+
+export interface SnapshotNetwork {
+  id: string;
+  name: string;
+  driver: string;
+}
+
+export interface SnapshotVolume {
+  name: string;
+}
+
+export interface SnapshotImage {
+  id: string;
+  repoTags: string[];
+}
+
+export interface SnapshotEvent {
+  type: string;
+  action: string;
+  id: string;
+  attributes: Record<string, string>;
+  /** Unix nanoseconds as the engine reports them. */
+  timeNano: number;
+}
+
+export interface EngineSnapshot {
+  containers: SnapshotContainer[];
+  networks: SnapshotNetwork[];
+  volumes: SnapshotVolume[];
+  images: SnapshotImage[];
+  /** Oldest first; bounded (see history.ts). */
+  events: SnapshotEvent[];
+}
+
+/** The networks every engine has; a "custom" network is any other one. */
+export const BUILTIN_NETWORKS = ['bridge', 'host', 'none'];

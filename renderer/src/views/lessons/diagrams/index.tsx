@@ -1,0 +1,18 @@
+/** Diagram id (as written in lessons: ```diagram load-balancer```) -> drawing. */
+import type { ComponentType } from 'react';
+import type { DiagramId } from '../../../../../main/lessons/catalog';
+import { CustomNetwork } from './custom-network';
+import { DeploymentPipeline } from './deployment-pipeline';
+import { ImageVsContainer } from './image-vs-container';
+import { LoadBalancer } from './load-balancer';
+import { MovingParts } from './moving-parts';
+import { VmVsContainer } from './vm-vs-container';
+
+export const DIAGRAMS: Record<DiagramId, ComponentType> = {
+  'moving-parts': MovingParts,
+  'vm-vs-container': VmVsContainer,
+  'image-vs-container': ImageVsContainer,
+  'load-balancer': LoadBalancer,
+  'custom-network': CustomNetwork,
+  'deployment-pipeline': DeploymentPipeline,
+};

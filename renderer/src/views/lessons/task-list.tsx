@@ -1,0 +1,44 @@
+/** A lesson's tasks: each ticks by itself when the engine's state meets its check. */
+import type { ReactNode } from 'react';
+import type { LessonDetail, LessonProgress } from '../../../../main/contract';
+
+/** Hints are one line of text with `code` spans; no need for a Markdown renderer here. */
+function withCode(text: string): ReactNode[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
+export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; progress: LessonProgress | undefined; online: boolean }) {
+  if (!lesson.tasks.length) return null;
+  return (
+    <section className="lesson-tasks" aria-labelledby="lesson-tasks-title">
+      <h3 id="lesson-tasks-title">Tasks</h3>
+      <ul>
+        {lesson.tasks.map((t) => {
+          const s = progress?.tasks[t.id];
+          const state = !s ? 'unknown' : s.met ? 'met' : s.done ? 'done-before' : 'todo';
+          return (
+            <li key={t.id} className={`lesson-task ${state}`} data-testid={`task-${t.id}`} data-met={s?.met ? 'true' : 'false'} data-done={s?.done ? 'true' : 'false'}>
+              <span className="lesson-task-mark" aria-hidden="true">
+                {s?.done ? '✓' : '○'}
+              </span>
+              <div>
+                <div className="lesson-task-title">
+                  {t.title}{' '}
+                  <span className="badge lesson-task-state" role="status">
+                    {!s ? (online ? 'checking…' : 'waiting for the engine') : s.met ? 'Done — met right now' : s.done ? 'Done earlier — not met right now' : 'Not yet'}
+                  </span>
+                </div>
+                {s && <div className="muted small-text">{s.detail}</div>}
+                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(t.hint)}</div>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted small-text">
+        Tasks tick from the engine's own state, whether you use Dockside or a terminal. Once met, a task stays done in your
+        progress; the label also says whether it is still true right now.
+      </p>
+    </section>
+  );
+}
