@@ -267,6 +267,7 @@ const networkCalls = {
       name: networkName,
       subnet: z.string().max(64).optional(),
       internal: z.boolean().default(false),
+      labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'Label key may hold only letters, digits, ".", "_" and "-"'), z.string().max(256)).optional(),
     })
     .strict(),
   /** Refused with an explanation while containers are attached. */

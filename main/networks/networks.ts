@@ -126,7 +126,16 @@ export async function createNetwork(docker: Docker, input: CreateNetworkInput): 
     });
     return {
       id: net.id,
-      command: dockerCommand('network', 'create', '--driver', 'bridge', subnet && `--subnet=${subnet}`, input.internal && '--internal', input.name),
+      command: dockerCommand(
+        'network',
+        'create',
+        '--driver',
+        'bridge',
+        subnet && `--subnet=${subnet}`,
+        input.internal && '--internal',
+        ...Object.entries(input.labels ?? {}).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+        input.name,
+      ),
     };
   } catch (err) {
     const msg = engineMessage(err);

@@ -27,7 +27,7 @@ export function networksCalls({ engine, dataDir }: ServiceContext): Calls {
   return {
     'networks:list': async () => listNetworks(engine.client()),
     'networks:inspect': async ({ id }) => inspectNetwork(engine.client(), id),
-    'networks:create': async ({ name, subnet, internal }) => createNetwork(engine.client(), { name, subnet, internal }),
+    'networks:create': async ({ name, subnet, internal, labels }) => createNetwork(engine.client(), { name, subnet, internal, ...(labels ? { labels } : {}) }),
     'networks:remove': async ({ id }) => removeNetwork(engine.client(), id),
     'networks:connect': async ({ network, container, alias }) => connectNetwork(engine.client(), network, container, alias),
     'networks:disconnect': async ({ network, container, force }) => disconnectNetwork(engine.client(), network, container, force),
