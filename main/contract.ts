@@ -9,6 +9,8 @@
  * Each domain has its own section so features can grow without touching each other.
  */
 import { z } from 'zod';
+// The lab's policies live in a schema-free file so the renderer can list them without zod.
+import { labPolicies, type LabPolicy } from './networks/lab-policies';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -253,8 +255,7 @@ const dnsAlias = z
   .max(63, 'Alias is too long (63 characters at most)')
   .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/, 'Alias may hold only letters, digits and "-" (a DNS name)');
 
-export const labPolicies = ['round_robin', 'random', 'least_conn', 'first', 'ip_hash'] as const;
-export type LabPolicy = (typeof labPolicies)[number];
+export type { LabPolicy };
 
 const labId = z.string().regex(/^lab-[a-f0-9]{6,12}$/, 'is not a lab id');
 
