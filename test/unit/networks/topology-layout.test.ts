@@ -56,5 +56,11 @@ describe('topology layout', () => {
     }
     for (const p of topo.ports) expect(overlaps(p, topo.host) && p.x + p.w <= topo.host.x + topo.host.w).toBe(true);
     expect(topo.edges).toHaveLength(6);
+    // Edges run in the gaps: their vertical lane lies outside every column, inside the drawing.
+    for (const e of topo.edges) {
+      const x = Number(/ H(-?[\d.]+) V/.exec(e.path)![1]);
+      expect(x).toBeGreaterThan(0);
+      for (const c of topo.columns) expect(x > c.x && x < c.x + c.w).toBe(false);
+    }
   });
 });

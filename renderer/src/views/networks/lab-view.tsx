@@ -22,6 +22,8 @@ function fieldError(err: ApiError | null, field: string): string | null {
 export function LabView() {
   const [labs, setLabs] = useState<LabState[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  // While lab:start runs, its containers appear one by one: keep the form until it is done.
+  const [starting, setStarting] = useState(false);
   const containers = useEngineStore((s) => s.containers);
 
   const refresh = useCallback(async () => {
@@ -50,12 +52,18 @@ export function LabView() {
         containers find each other by name, so the load balancer's Caddyfile can say <code>reverse_proxy app1:80 app2:80</code>.
       </p>
       <ErrorText error={listError} />
-      {labs === null ? <p>Loading…</p> : lab ? <RunningLab lab={lab} others={labs.length - 1} onChange={refresh} /> : <StartLab onStarted={refresh} />}
+      {labs === null ? (
+        <p>Loading…</p>
+      ) : lab && !starting ? (
+        <RunningLab lab={lab} others={labs.length - 1} onChange={refresh} />
+      ) : (
+        <StartLab onStarting={setStarting} onStarted={refresh} />
+      )}
     </section>
   );
 }
 
-function StartLab({ onStarted }: { onStarted: () => Promise<void> }) {
+function StartLab({ onStarting, onStarted }: { onStarting(busy: boolean): void; onStarted: () => Promise<void> }) {
   const [hostPort, setHostPort] = useState('8080');
   const [image, setImage] = useState('caddy:latest');
   const [policy, setPolicy] = useState<LabPolicy>('round_robin');
@@ -70,16 +78,19 @@ function StartLab({ onStarted }: { onStarted: () => Promise<void> }) {
       return;
     }
     setBusy(true);
+    onStarting(true);
     setError(null);
     const r = await call('lab:start', { hostPort: port, image: image.trim(), policy });
     setBusy(false);
     if (!r.ok) {
+      onStarting(false);
       setError(r.error);
       return;
     }
     setCommands(r.value.commands);
     useCommandStore.getState().show('Started the load-balancer lab', r.value.command);
     await onStarted();
+    onStarting(false);
   };
 
   return (

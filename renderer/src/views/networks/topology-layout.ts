@@ -9,7 +9,7 @@ import type { ContainerSummary, NetworkSummary } from '../../../../main/contract
 export const COL_W = 220;
 export const NODE_H = 46;
 const GAP = 24;
-const PAD = 16;
+const PAD = 22;
 const PORT_W = 104;
 const PORT_H = 26;
 const HEADER_H = 44;
@@ -157,18 +157,27 @@ export function layoutTopology(networks: NetworkSummary[], containers: Container
     rowTop += rowH + GAP;
   }
 
-  // Edges: host port -> the container's box on its first network that has one.
+  // Edges: host port -> the container's box on its first network that has one. Routed through
+  // the gaps (down below the host, along the gutter left of the column, into the box's side)
+  // so they never cross another box; a small per-edge offset keeps parallel lanes apart.
   const edges: TopoEdge[] = [];
-  for (const p of ports) {
+  const hostGapTop = hostTop + hostH;
+  ports.forEach((p, i) => {
     const node = nodes.find((n) => n.containerId === p.containerId);
-    if (!node) continue;
+    if (!node) return;
+    const lane = i % 5;
     const x1 = p.x + p.w / 2;
     const y1 = p.y + p.h;
-    const x2 = node.x + node.w / 2;
-    const y2 = node.y;
-    const my = (y1 + y2) / 2;
-    edges.push({ key: `edge:${p.key}`, from: p.key, to: node.key, path: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}` });
-  }
+    const yGap = hostGapTop + 12 + lane * 6;
+    const xGutter = node.x - 10 - GAP / 2 + (lane - 2) * 3;
+    const yNode = node.y + node.h / 2;
+    edges.push({
+      key: `edge:${p.key}`,
+      from: p.key,
+      to: node.key,
+      path: `M${x1},${y1} V${yGap} H${xGutter} V${yNode} H${node.x}`,
+    });
+  });
 
   const width = PAD * 2 + contentW;
   const height = Math.max(rowTop, hostTop + hostH + 60) + PAD;

@@ -39,6 +39,11 @@ export function Topology({ networks, containers }: { networks: NetworkSummary[];
           data-testid="topology"
         >
           <title id="topology-title">Topology: host, published ports, networks and containers</title>
+          <defs>
+            <marker id="topo-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0,0 L8,4 L0,8 z" className="topo-arrow" />
+            </marker>
+          </defs>
           <g data-testid="topology-host" aria-label="Host">
             <rect className="topo-host" x={topo.host.x} y={topo.host.y} width={topo.host.w} height={topo.host.h} rx={8} />
             <text className="topo-title" x={topo.host.x + 10} y={topo.host.y + 20}>
@@ -50,9 +55,6 @@ export function Topology({ networks, containers }: { networks: NetworkSummary[];
               </text>
             )}
           </g>
-          {topo.edges.map((e) => (
-            <path key={e.key} className="topo-edge" d={e.path} data-testid={`topology-edge-${e.from.split(':')[1]}`} />
-          ))}
           {topo.ports.map((p) => (
             <g key={p.key} data-testid={`topology-port-${p.hostPort}`} aria-label={`Host port ${p.hostPort} to ${p.containerName} port ${p.containerPort}`} role="group">
               <title>{`Host port ${p.hostPort} → ${p.containerName}:${p.containerPort}`}</title>
@@ -64,6 +66,7 @@ export function Topology({ networks, containers }: { networks: NetworkSummary[];
           ))}
           {topo.columns.map((c) => (
             <g key={c.key} data-testid={`topology-network-${c.kind === 'isolated' ? 'none' : c.name}`} role="group" aria-label={`Network ${c.name}`}>
+              <title>{`${c.name} · ${c.subtitle}`}</title>
               <rect className={`topo-net topo-net-${c.kind}`} x={c.x} y={c.y} width={c.w} height={c.h} rx={8} />
               <text className="topo-title" x={c.x + 10} y={c.y + 18}>
                 {truncate(c.name, 26)}
@@ -91,6 +94,9 @@ export function Topology({ networks, containers }: { networks: NetworkSummary[];
                 {truncate([n.state === 'running' ? '' : n.state, n.address, n.published.length ? `⇡ ${n.published.join(' ')}` : ''].filter(Boolean).join(' · '), 32)}
               </text>
             </g>
+          ))}
+          {topo.edges.map((e) => (
+            <path markerEnd="url(#topo-arrow)" key={e.key} className="topo-edge" d={e.path} data-testid={`topology-edge-${e.from.split(':')[1]}`} />
           ))}
         </svg>
       </div>
