@@ -6,6 +6,7 @@ import { engineMessage, FieldError } from '../engine/errors';
 import { cidrProblem } from './cidr';
 
 const BUILTIN = new Set(['bridge', 'host', 'none']);
+const INSPECT_TIMEOUT_MS = 1500;
 
 interface RawNetwork {
   Id: string;
@@ -53,11 +54,20 @@ export async function listNetworks(docker: Docker): Promise<NetworkSummary[]> {
       const name = (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
       let endpoints = c.NetworkSettings?.Networks ?? {};
       if (Object.keys(endpoints).some((n) => !BUILTIN.has(n))) {
+        // Bounded: the engine holds a container's lock while it stops (up to its stop timeout)
+        // and inspect waits for it; the list must not wait with it. Without the inspect we
+        // still have the address, only the aliases are missing until the next re-list.
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), INSPECT_TIMEOUT_MS);
         try {
-          const info = (await docker.getContainer(c.Id).inspect()) as unknown as { NetworkSettings?: { Networks?: Record<string, RawEndpoint> } };
+          const info = (await docker.getContainer(c.Id).inspect({ abortSignal: abort.signal } as object)) as unknown as {
+            NetworkSettings?: { Networks?: Record<string, RawEndpoint> };
+          };
           endpoints = info.NetworkSettings?.Networks ?? endpoints;
         } catch {
-          // Removed meanwhile: the next event re-lists.
+          // Removed meanwhile, or busy: the list's own data stands.
+        } finally {
+          clearTimeout(timer);
         }
       }
       // Keyed by network name: the container's map is keyed by name, and names are unique locally.

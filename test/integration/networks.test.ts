@@ -118,6 +118,13 @@ describe('networks on the real engine', () => {
     const name = testName('watched');
     await testDocker().createNetwork({ Name: name, Labels: testLabels() });
     await waitFor(() => lists.at(-1)?.some((n) => n.name === name), 'list with the new network');
+    // A connect with an alias shows up (address and alias) without any call from us.
+    const c = await runContainer({ name: testName('joiner'), image: WEB_IMAGE });
+    await testDocker().getNetwork(name).connect({ Container: c.id, EndpointConfig: { Aliases: ['joined'] } });
+    await waitFor(
+      () => lists.at(-1)?.find((n) => n.name === name)?.containers.some((ep) => ep.containerId === c.id && ep.aliases.includes('joined') && ep.ipv4 !== ''),
+      'list with the connected container and its alias',
+    );
     service.dispatcher.disposeOwner('t');
   });
 });

@@ -41,8 +41,32 @@ export function networksCalls({ engine, dataDir }: ServiceContext): Calls {
 
 export function networksSubscriptions({ engine, dataDir }: ServiceContext): Pick<SubscriptionHandlers, 'networks:watch' | 'lab:traffic'> {
   return {
-    'networks:watch': (_args, sink) =>
-      watchList(engine, ['network', 'container'], () => listNetworks(engine.client()), sink, (e) => e.type === 'network' || CONTAINER_ACTIONS.test(e.action)),
+    'networks:watch': (_args, sink) => {
+      const list = () => listNetworks(engine.client());
+      const closeWatch = watchList(engine, ['network', 'container'], list, sink, (e) => e.type === 'network' || CONTAINER_ACTIONS.test(e.action));
+      // The engine announces a network connect/disconnect before the container's own network
+      // settings (addresses, aliases) are updated, so a re-list at the event can miss it: one
+      // follow-up re-list shortly after each such burst. Not a poll: it only follows an event.
+      let closed = false;
+      let followUp: NodeJS.Timeout | null = null;
+      const offEvent = engine.onEvent((e) => {
+        if (e.type !== 'network' || !/^(connect|disconnect)$/.test(e.action)) return;
+        if (followUp) clearTimeout(followUp);
+        followUp = setTimeout(() => {
+          followUp = null;
+          list().then(
+            (v) => !closed && sink.emit(v),
+            (err) => !closed && sink.fail(err),
+          );
+        }, 400);
+      });
+      return () => {
+        closed = true;
+        if (followUp) clearTimeout(followUp);
+        offEvent();
+        closeWatch();
+      };
+    },
     'lab:traffic': async ({ labId, perSecond }, sink) => {
       const lab = (await listLabs(engine.client(), dataDir)).find((l) => l.labId === labId);
       if (!lab) throw { code: 'not-found', message: `Lab ${labId} is not on this engine (was it torn down?)` };
