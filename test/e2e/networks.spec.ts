@@ -74,7 +74,7 @@ test('create a network in the UI, attach a container with an alias, refuse remov
 });
 
 test('the lab: topology shows the load balancer on its host port; counts rise per backend; teardown', async ({ app }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(150_000);
   let labId: string | null = null;
   try {
     await app.getByRole('button', { name: 'Networks', exact: true }).click();
@@ -98,6 +98,7 @@ test('the lab: topology shows the load balancer on its host port; counts rise pe
     const app1 = app.locator(`[data-testid$="-app1"][data-testid^="topology-container-dockside-lab-"]`);
     await expect(app1).not.toHaveAttribute('aria-label', /published/);
 
+    await app.getByRole('tab', { name: 'Load-balancer lab' }).click();
     // On demand, round robin: 2 and 2. Then policy "first" applied with caddy reload: all to app1.
     await app.getByRole('button', { name: 'Send 4 requests' }).click();
     await expect(app.getByTestId('lab-count-value-app1')).toHaveText('2');
@@ -105,16 +106,15 @@ test('the lab: topology shows the load balancer on its host port; counts rise pe
     await app.getByLabel('Load-balancing policy').selectOption('first');
     await expect(app.getByRole('textbox', { name: 'Caddyfile' })).toHaveValue(/lb_policy first/);
     await app.getByRole('button', { name: 'Apply (caddy reload)' }).click();
-    await expect(app.getByRole('status')).toContainText('Applied: lb_policy first');
+    await expect(app.getByTestId('lab-reloaded')).toContainText('Applied: lb_policy first');
     await app.getByRole('button', { name: 'Send 4 requests' }).click();
     await expect(app.getByTestId('lab-count-value-app1')).toHaveText('4');
     await expect(app.getByTestId('lab-count-value-app2')).toHaveText('0');
     await app.getByLabel('Load-balancing policy').selectOption('round_robin');
     await app.getByRole('button', { name: 'Apply (caddy reload)' }).click();
-    await expect(app.getByRole('status')).toContainText('Applied: lb_policy round_robin');
+    await expect(app.getByTestId('lab-reloaded')).toContainText('Applied: lb_policy round_robin');
 
     // Continuous traffic: both counts rise.
-    await app.getByRole('tab', { name: 'Load-balancer lab' }).click();
     await app.getByLabel('Requests per second').selectOption('10');
     await app.getByRole('button', { name: 'Start continuous traffic' }).click();
     const count = async (k: string) => Number(await app.getByTestId(`lab-count-value-${k}`).textContent());

@@ -150,6 +150,8 @@ function RunningLab({ lab, others, onChange }: { lab: LabState; others: number; 
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmTeardown, setConfirmTeardown] = useState(false);
+  // Bumped after a successful reload: counts restart so the new policy's effect stands out.
+  const [epoch, setEpoch] = useState(0);
   const live = useEngineStore((s) => s.containers);
 
   // A new lab (or a reload that changed the file on disk) replaces the editor's text.
@@ -168,7 +170,8 @@ function RunningLab({ lab, others, onChange }: { lab: LabState; others: number; 
       return;
     }
     useCommandStore.getState().show('Reloaded the load balancer', r.value.command);
-    setReloaded(`Applied: lb_policy ${policyOf(caddyfile) ?? '(default: random)'}`);
+    setReloaded(`Applied: lb_policy ${policyOf(caddyfile) ?? '(default: random)'}; counts restarted`);
+    setEpoch((e) => e + 1);
     await onChange();
   };
 
@@ -271,7 +274,7 @@ function RunningLab({ lab, others, onChange }: { lab: LabState; others: number; 
           <button type="button" onClick={() => setCaddyfile(lab.caddyfile)} disabled={caddyfile === lab.caddyfile}>
             Revert
           </button>
-          {reloaded && <span className="ok-text" role="status">{reloaded}</span>}
+          {reloaded && <span className="ok-text" role="status" data-testid="lab-reloaded">{reloaded}</span>}
         </div>
         <textarea
           className="mono lab-editor"
@@ -288,7 +291,7 @@ function RunningLab({ lab, others, onChange }: { lab: LabState; others: number; 
         </p>
       </section>
 
-      <LabTraffic lab={lab} />
+      <LabTraffic key={epoch} lab={lab} />
 
       {confirmTeardown && (
         <ConfirmDialog title="Tear down the lab?" confirmLabel="Tear down" danger busy={busy === 'teardown'} onConfirm={teardown} onCancel={() => setConfirmTeardown(false)}>
