@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { LabAnswer, LabState } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
+import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 
 const LOG_SIZE = 24;
@@ -55,6 +56,8 @@ export function LabTraffic({ lab }: { lab: LabState }) {
   return (
     <section className="lab-traffic" aria-label="Traffic through the load balancer">
       <h3>Traffic through http://127.0.0.1:{lab.hostPort}/</h3>
+      <p className="muted">Each request is a plain GET to the load balancer's host port, like this from a terminal:</p>
+      <CommandLine command={`curl -s http://127.0.0.1:${lab.hostPort}/`} />
       <div className="lab-row">
         <label>
           Requests

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiError, NetworkSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
+import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
 import { useEngineStore } from '../../stores/engine-store';
@@ -93,6 +94,7 @@ export function NetworkDetails({ network }: { network: NetworkSummary }) {
         </p>
       )}
       <h3>Inspect</h3>
+      <CommandLine command={`docker network inspect ${network.name}`} />
       <ErrorText error={inspectError} />
       <pre className="json" data-testid="network-inspect-json">
         {inspect ? JSON.stringify(inspect, null, 2) : 'Loading…'}
