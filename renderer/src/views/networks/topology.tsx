@@ -34,7 +34,8 @@ export function Topology({ networks, containers }: { networks: NetworkSummary[];
           width={topo.width}
           height={topo.height}
           viewBox={`0 0 ${topo.width} ${topo.height}`}
-          role="img"
+          // A group, not an img: an img would hide the labelled hosts, ports and containers inside.
+          role="group"
           aria-labelledby="topology-title"
           data-testid="topology"
         >
