@@ -9,6 +9,8 @@
  * Each domain has its own section so features can grow without touching each other.
  */
 import { z } from 'zod';
+// The lab's policies live in a schema-free file so the renderer can list them without zod.
+import { labPolicies, type LabPolicy } from './networks/lab-policies';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -215,10 +217,138 @@ interface DebugEvents {}
 // Networks and the load-balancer lab
 // ---------------------------------------------------------------------------------------------
 
-const networkCalls = {};
-interface NetworkResults {}
-const networkSubscriptions = {};
-interface NetworkEvents {}
+/** A container attached to a network, as the networks view and the topology show it. */
+export interface NetworkEndpoint {
+  containerId: string;
+  containerName: string;
+  state: ContainerSummary['state'];
+  /** e.g. "172.18.0.2/16"; empty while the container is stopped. */
+  ipv4: string;
+  /** Extra DNS names on this network (the automatic short-id alias left out). */
+  aliases: string[];
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  /** bridge, host and none: made by the engine, cannot be removed. */
+  builtin: boolean;
+  subnets: { subnet: string; gateway?: string }[];
+  /** ISO time. */
+  created: string;
+  labels: Record<string, string>;
+  containers: NetworkEndpoint[];
+}
+
+/** A network name as `docker network create` accepts it. */
+const networkName = z
+  .string()
+  .min(1, 'Name must not be empty')
+  .max(128, 'Name is too long (128 characters at most)')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'Name may hold only letters, digits, "_", "." and "-", and must start with a letter or digit');
+
+const dnsAlias = z
+  .string()
+  .max(63, 'Alias is too long (63 characters at most)')
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/, 'Alias may hold only letters, digits and "-" (a DNS name)');
+
+export type { LabPolicy };
+
+const labId = z.string().regex(/^lab-[a-f0-9]{6,12}$/, 'is not a lab id');
+
+const networkCalls = {
+  'networks:list': z.object({}).strict(),
+  'networks:inspect': z.object({ id: engineRef }).strict(),
+  /** A user-defined bridge network; the subnet is optional (the engine picks a free one). */
+  'networks:create': z
+    .object({
+      name: networkName,
+      subnet: z.string().max(64).optional(),
+      internal: z.boolean().default(false),
+      labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'Label key may hold only letters, digits, ".", "_" and "-"'), z.string().max(256)).optional(),
+    })
+    .strict(),
+  /** Refused with an explanation while containers are attached. */
+  'networks:remove': z.object({ id: engineRef }).strict(),
+  'networks:connect': z.object({ network: engineRef, container: engineRef, alias: dnsAlias.optional() }).strict(),
+  'networks:disconnect': z.object({ network: engineRef, container: engineRef, force: z.boolean().default(false) }).strict(),
+  /** Load-balancer lab: a network, two Caddy file servers and a Caddy load balancer on `hostPort`. */
+  'lab:start': z
+    .object({
+      hostPort: z.number({ message: 'Host port must be a number' }).int('Host port must be a whole number').min(1, 'Host port must be 1 to 65535').max(65535, 'Host port must be 1 to 65535'),
+      image: engineRef.default('caddy:latest'),
+      policy: z.enum(labPolicies).default('round_robin'),
+      /** Extra labels on every lab object (tests pass their run label). */
+      labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().max(256)).optional(),
+    })
+    .strict(),
+  /** The labs found on the engine (by their `dockside.lab` label). */
+  'lab:list': z.object({}).strict(),
+  /** Writes the Caddyfile and reloads the load balancer with it. */
+  'lab:reload': z.object({ labId, caddyfile: z.string().min(1, 'Caddyfile must not be empty').max(20_000, 'Caddyfile is too long') }).strict(),
+  /** Sends `count` GET requests through the load balancer's host port, one after another. */
+  'lab:send': z.object({ labId, count: z.number().int().min(1, 'Count must be 1 to 50').max(50, 'Count must be 1 to 50').default(4) }).strict(),
+  /** Removes exactly what the lab created (containers, network, lab folder). */
+  'lab:teardown': z.object({ labId }).strict(),
+};
+
+export interface LabContainer {
+  role: 'lb' | 'app1' | 'app2';
+  id: string;
+  name: string;
+  state: ContainerSummary['state'];
+}
+
+export interface LabState {
+  labId: string;
+  network: string;
+  hostPort: number;
+  image: string;
+  /** Unix seconds. */
+  created: number;
+  containers: LabContainer[];
+  /** The Caddyfile as it is on disk (mounted at /etc/caddy/Caddyfile in the load balancer). */
+  caddyfile: string;
+}
+
+/** One request sent through the load balancer. */
+export interface LabAnswer {
+  seq: number;
+  /** Which app server answered ("app1" / "app2"), read from the page; null when none did. */
+  backend: 'app1' | 'app2' | null;
+  status: number | null;
+  ms: number;
+  error?: string;
+}
+
+interface NetworkResults {
+  'networks:list': NetworkSummary[];
+  'networks:inspect': Record<string, unknown>;
+  'networks:create': WithCommand & { id: string };
+  'networks:remove': WithCommand;
+  'networks:connect': WithCommand;
+  'networks:disconnect': WithCommand;
+  'lab:start': WithCommand & { lab: LabState; commands: string[] };
+  'lab:list': LabState[];
+  'lab:reload': WithCommand & { output: string };
+  'lab:send': { answers: LabAnswer[]; counts: Record<string, number> };
+  'lab:teardown': WithCommand & { removed: string[] };
+}
+
+const networkSubscriptions = {
+  /** The network list with attached containers, re-sent on network and container events. */
+  'networks:watch': z.object({}).strict(),
+  /** Continuous requests through the lab's load balancer at a bounded rate, until unsubscribed. */
+  'lab:traffic': z.object({ labId, perSecond: z.number().int().min(1).max(20).default(4) }).strict(),
+};
+
+interface NetworkEvents {
+  'networks:watch': NetworkSummary[];
+  'lab:traffic': { answer: LabAnswer; counts: Record<string, number> };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Lessons and progress

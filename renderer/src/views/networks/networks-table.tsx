@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { NetworkEndpoint, NetworkSummary } from '../../../../main/contract';
+import { call } from '../../api/client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorText } from '../../components/error-text';
+import { useCommandStore } from '../../stores/command-store';
+
+/** Networks with their subnet, gateway and attached containers (address, aliases). */
+export function NetworksTable({ networks, selected, onSelect }: { networks: NetworkSummary[]; selected: string | null; onSelect(id: string | null): void }) {
+  const [removing, setRemoving] = useState<NetworkSummary | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async (n: NetworkSummary) => {
+    setBusy(true);
+    setRemoveError(null);
+    const r = await call('networks:remove', { id: n.name });
+    setBusy(false);
+    if (!r.ok) {
+      setRemoveError(r.error.message);
+      return;
+    }
+    useCommandStore.getState().show(`Removed network ${n.name}`, r.value.command);
+    setRemoving(null);
+    if (selected === n.id) onSelect(null);
+  };
+
+  const disconnect = async (n: NetworkSummary, ep: NetworkEndpoint) => {
+    setError(null);
+    const r = await call('networks:disconnect', { network: n.name, container: ep.containerName });
+    if (!r.ok) setError(`Disconnect ${ep.containerName} from ${n.name}: ${r.error.message}`);
+    else useCommandStore.getState().show(`Disconnected ${ep.containerName} from ${n.name}`, r.value.command);
+  };
+
+  return (
+    <>
+      <ErrorText error={error} />
+      <table className="table networks-table" aria-label="Networks">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Driver</th>
+            <th scope="col">Scope</th>
+            <th scope="col">Subnet / gateway</th>
+            <th scope="col">Internal</th>
+            <th scope="col">Containers (address, aliases)</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {networks.map((n) => (
+            <tr key={n.id} data-testid={`network-row-${n.name}`} aria-selected={selected === n.id} className={selected === n.id ? 'selected' : ''}>
+              <td>
+                <button type="button" className="link" onClick={() => onSelect(selected === n.id ? null : n.id)} aria-label={`Details of network ${n.name}`}>
+                  {n.name}
+                </button>
+                {n.builtin && <div className="muted">predefined</div>}
+              </td>
+              <td>{n.driver}</td>
+              <td>{n.scope}</td>
+              <td className="mono">
+                {n.subnets.length === 0 ? <span className="muted">—</span> : n.subnets.map((s) => <div key={s.subnet}>{s.subnet}{s.gateway ? ` via ${s.gateway}` : ''}</div>)}
+              </td>
+              <td>{n.internal ? 'yes' : 'no'}</td>
+              <td>
+                {n.containers.length === 0 ? (
+                  <span className="muted">none</span>
+                ) : (
+                  <ul className="endpoint-list">
+                    {n.containers.map((ep) => (
+                      <li key={ep.containerId} data-testid={`endpoint-${n.name}-${ep.containerName}`}>
+                        <span className="mono">{ep.containerName}</span>{' '}
+                        <span className="muted mono">{n.name === 'none' ? 'no network' : ep.ipv4 || ep.state}</span>
+                        {ep.aliases.length > 0 && <span className="muted"> · alias {ep.aliases.join(', ')}</span>}
+                        {!n.builtin && (
+                          <button type="button" className="small" onClick={() => disconnect(n, ep)} aria-label={`Disconnect ${ep.containerName} from ${n.name}`}>
+                            Disconnect
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <div className="actions">
+                  <button type="button" onClick={() => onSelect(n.id)} aria-label={`Inspect network ${n.name}`}>
+                    Inspect
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      setRemoveError(null);
+                      setRemoving(n);
+                    }}
+                    disabled={n.builtin}
+                    title={n.builtin ? 'A predefined network of the engine; it cannot be removed' : undefined}
+                    aria-label={`Remove network ${n.name}`}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {removing && (
+        <ConfirmDialog title={`Remove network ${removing.name}?`} confirmLabel="Remove" danger busy={busy} onConfirm={() => remove(removing)} onCancel={() => setRemoving(null)}>
+          {removing.containers.length > 0 ? (
+            <p>
+              {removing.containers.length} container(s) are still attached ({removing.containers.map((c) => c.containerName).join(', ')}). The
+              engine refuses to remove a network in use: disconnect or remove them first.
+            </p>
+          ) : (
+            <p>
+              Removes the network <code>{removing.name}</code>. No container is attached to it.
+            </p>
+          )}
+          <ErrorText error={removeError} />
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
