@@ -11,7 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { ContainerSummary, LabAnswer, LabContainer, LabPolicy, LabState } from '../contract';
-import { networkCommand as dockerCommand } from './cli';
+import { dockerCommand } from '../engine/docker-command';
 import { engineMessage, FieldError } from '../engine/errors';
 import { backendFromBody, labCaddyfile, labPage } from './lab-caddyfile';
 

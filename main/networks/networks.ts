@@ -1,7 +1,7 @@
 /** Network operations against the engine, each returning the docker command it equals. */
 import type Docker from 'dockerode';
 import type { ContainerSummary, NetworkEndpoint, NetworkSummary, WithCommand } from '../contract';
-import { networkCommand as dockerCommand } from './cli';
+import { dockerCommand } from '../engine/docker-command';
 import { engineMessage, FieldError } from '../engine/errors';
 import { cidrProblem } from './cidr';
 
