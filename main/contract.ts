@@ -309,6 +309,14 @@ const publishCalls = {
   'registry:tags': z.object({ repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name') }).strict(),
   /** Probes a published port over HTTP (used by the pipeline's replace step). */
   'pipeline:probe': z.object({ port: z.number().int().min(1).max(65535, 'is out of range') }).strict(),
+  /** `docker run -d -p 127.0.0.1::PORT IMAGE`: a first version to replace later. */
+  'pipeline:start': z
+    .object({
+      image: imageTagRef,
+      containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
+      labels: z.record(z.string().min(1).max(256), z.string().max(4096)).default({}),
+    })
+    .strict(),
 };
 
 export interface ContextReport {
@@ -349,6 +357,7 @@ interface PublishResults {
   'registry:logins': RegistryLogin[];
   'registry:tags': { repository: string; tags: string[] };
   'pipeline:probe': { ok: boolean; status?: number; body?: string; error?: string };
+  'pipeline:start': WithCommand & { id: string; name: string; hostPort: number };
 }
 
 const publishSubscriptions = {

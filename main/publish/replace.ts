@@ -93,3 +93,25 @@ export function runReplace(
     closed = true;
   };
 }
+
+/** Starts a container from `image` with its port published on a free loopback port. */
+export async function startVersion(
+  docker: Docker,
+  o: { image: string; containerPort: number; labels: Record<string, string> },
+): Promise<{ id: string; name: string; hostPort: number; command: string }> {
+  const base = o.image.replace(/^.*\//, '').replace(/[^a-zA-Z0-9_.-]/g, '-');
+  const name = `${base}-${randomBytes(3).toString('hex')}`;
+  const portKey = `${o.containerPort}/tcp`;
+  const c = await docker.createContainer({
+    name,
+    Image: o.image,
+    Labels: o.labels,
+    ExposedPorts: { [portKey]: {} },
+    HostConfig: { PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
+  });
+  await c.start();
+  const info = await c.inspect();
+  const hostPort = Number(info.NetworkSettings.Ports?.[portKey]?.[0]?.HostPort ?? 0);
+  const labelArgs = Object.entries(o.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+  return { id: info.Id, name, hostPort, command: dockerCommand('run', '-d', '--name', name, '-p', `127.0.0.1::${o.containerPort}`, ...labelArgs, o.image) };
+}

@@ -7,7 +7,7 @@ import { configKey, eraseRegistryAuth, listRegistryLogins, storeRegistryAuth } f
 import { runBuild } from '../../publish/build';
 import { scanContext } from '../../publish/build-context';
 import { listRegistryTags, RegistryError } from '../../publish/registry-api';
-import { probeHttp, runReplace } from '../../publish/replace';
+import { probeHttp, runReplace, startVersion } from '../../publish/replace';
 import { addTag, imageHistory, removeTag, tagRelease } from '../../publish/tags';
 import { runPull, runPush } from '../../publish/transfer';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
@@ -26,6 +26,7 @@ type Calls = Pick<
   | 'registry:logins'
   | 'registry:tags'
   | 'pipeline:probe'
+  | 'pipeline:start'
 >;
 
 /** Registry errors are shown as the registry said them, with its HTTP status kept. */
@@ -85,6 +86,7 @@ export function publishCalls({ engine, dataDir }: ServiceContext): Calls {
     'registry:logins': async () => listRegistryLogins(),
     'registry:tags': async ({ repository }) => listRegistryTags(repository).catch(registryFailure),
     'pipeline:probe': async ({ port }) => probeHttp(port),
+    'pipeline:start': async (args) => startVersion(engine.client(), args),
   };
 }
 
