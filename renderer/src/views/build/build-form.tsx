@@ -189,7 +189,7 @@ export function BuildForm() {
             </label>
             <label>
               Dockerfile
-              <textarea className="dockerfile-editor mono" value={content} onChange={(e) => setContent(e.target.value)} rows={10} spellCheck={false} />
+              <textarea aria-label="Dockerfile" className="dockerfile-editor mono" value={content} onChange={(e) => setContent(e.target.value)} rows={10} spellCheck={false} />
             </label>
           </div>
         )}
@@ -226,7 +226,7 @@ export function BuildForm() {
         </div>
         <label>
           Build args (--build-arg), one KEY=VALUE per line
-          <textarea className="mono" value={argsText} onChange={(e) => setArgsText(e.target.value)} rows={2} cols={50} />
+          <textarea aria-label="Build args" className="mono" value={argsText} onChange={(e) => setArgsText(e.target.value)} rows={2} cols={50} />
         </label>
       </fieldset>
       <div className="form-row">

@@ -232,7 +232,7 @@ export function Pipeline() {
         <h3 id="s9">9. Build the image, tagged {v} and latest</h3>
         <label>
           Dockerfile
-          <textarea className="dockerfile-editor mono" rows={4} value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} spellCheck={false} />
+          <textarea aria-label="Pipeline Dockerfile" className="dockerfile-editor mono" rows={4} value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} spellCheck={false} />
         </label>
         <div className="form-row">
           <button type="button" className="primary" onClick={runBuild} disabled={build !== null}>
