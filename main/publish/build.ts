@@ -5,7 +5,7 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { BuildEvent, ParsedSubscriptionArgs } from '../contract';
-import { dockerCommand } from '../engine/docker-command';
+import { publishCommand as dockerCommand } from './command';
 import { FieldError } from '../engine/errors';
 import { LineSplitter } from '../engine/line-splitter';
 import { BuildLogReader, type BuildLine } from './build-log';

@@ -56,3 +56,14 @@ describe('registry api helpers', () => {
     });
   });
 });
+
+import { publishCommand } from '../../../main/publish/command';
+import { parse } from 'shell-quote';
+
+describe('publish commands', () => {
+  it('keep registry ports, tags and build args readable and still paste-safe', () => {
+    const c = publishCommand('build', '-t', '127.0.0.1:5000/app:1.0', '--build-arg', 'A=b c', '/tmp/my ctx');
+    expect(c).toBe("docker build -t 127.0.0.1:5000/app:1.0 --build-arg 'A=b c' '/tmp/my ctx'");
+    expect(parse(c)).toEqual(['docker', 'build', '-t', '127.0.0.1:5000/app:1.0', '--build-arg', 'A=b c', '/tmp/my ctx']);
+  });
+});
