@@ -12,7 +12,7 @@ import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testLabels, testName } from '../support/labels';
-import { startRegistry, stopRegistry, tempDockerConfig, type TestRegistry } from '../support/registry';
+import { freePort, startRegistry, stopRegistry, tempDockerConfig, type TestRegistry } from '../support/registry';
 
 let service: Service;
 let registry: TestRegistry;
@@ -137,12 +137,15 @@ describe('publish', () => {
     const r = await service.dispatcher.subscribe('test', 'build:run', { contextPath: dir, tags: [`${testName('cancel')}:1`], labels: testLabels(), noCache: true }, (_i, e) => events.push(e as BuildEvent), () => undefined);
     expect(r.ok).toBe(true);
     await waitFor(() => events.some((e) => e.type === 'step' && e.step === 2), 'step 2 to start', 20_000);
+    // The builder's RUN container exists and runs before we cancel (else the check below proves nothing).
+    const sleeping = async () => (await testDocker().listContainers({ filters: { ancestor: [WEB_IMAGE] } })).filter((c) => c.Command.includes('sleep 30'));
+    const ids = (await waitFor(async () => { const s = await sleeping(); return s.length > 0 ? s : null; }, 'the RUN sleep 30 container', 20_000)).map((c) => c.Id);
     const t0 = Date.now();
     if (r.ok) service.dispatcher.unsubscribe('test', r.value);
     // The classic builder kills the RUN container when the client goes away.
     await waitFor(async () => {
-      const cs = await testDocker().listContainers({ filters: { ancestor: [WEB_IMAGE] } });
-      return !cs.some((c) => c.Command.includes('sleep 30'));
+      const cs = await testDocker().listContainers({ all: true });
+      return !cs.some((c) => ids.includes(c.Id));
     }, 'the build container to go away', 20_000);
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(service.dispatcher.activeSubscriptions()['build:run'] ?? 0).toBe(0);
@@ -222,5 +225,36 @@ describe('publish', () => {
     expect(newInfo.State.Running).toBe(true);
     expect(newInfo.Config.Labels).toMatchObject(testLabels());
     expect((await old.inspect()).State.Running).toBe(false);
+  });
+
+  it('adds and removes tags, tags a release, and reports bad input by field', async () => {
+    const name = testName('tagme');
+    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nRUN echo t > /var/www/t\n` });
+    const { events } = await collect<BuildEvent>('build:run', { contextPath: dir, tags: [`${name}:0.9.0`], labels: testLabels() }, buildEnd);
+    const done = events.find((e): e is Extract<BuildEvent, { type: 'done' }> => e.type === 'done')!;
+    const added = await invoke<{ command: string }>('tags:add', { image: done.imageId, tag: `${name}:extra` });
+    expect(parse(added.command)).toEqual(['docker', 'tag', done.imageId, `${name}:extra`]);
+    await invoke('tags:release', { image: done.imageId, repository: name, version: 'v1.2.3' });
+    expect((await testDocker().getImage(done.imageId).inspect()).RepoTags.sort()).toEqual([`${name}:0.9.0`, `${name}:1.2.3`, `${name}:extra`, `${name}:latest`]);
+    await invoke('tags:remove', { tag: `${name}:extra` });
+    expect((await testDocker().getImage(done.imageId).inspect()).RepoTags).not.toContain(`${name}:extra`);
+
+    const badTag = await service.dispatcher.invoke('tags:add', { image: done.imageId, tag: 'Bad Name' });
+    expect(badTag).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'tag' } });
+    const badVersion = await service.dispatcher.invoke('tags:release', { image: done.imageId, repository: name, version: '1.2' });
+    expect(badVersion).toMatchObject({ ok: false, error: { field: 'version', message: expect.stringContaining('semantic version') } });
+    const badBuild = await service.dispatcher.subscribe('test', 'build:run', { contextPath: 'relative/dir', tags: [] }, () => undefined, () => undefined);
+    expect(badBuild).toMatchObject({ ok: false, error: { field: 'contextPath' } });
+  });
+
+  it('shows registry errors as they are: unreachable registry, missing local tag', async () => {
+    const closed = await freePort(); // free now, so nothing answers there
+    const unreachable = await service.dispatcher.invoke('registry:tags', { repository: `127.0.0.1:${closed}/nothing` });
+    expect(unreachable).toMatchObject({ ok: false, error: { message: `The registry at 127.0.0.1:${closed} is unreachable: ECONNREFUSED` } });
+    const noTag = await service.dispatcher.subscribe('test', 'registry:push', { repository: `${registry.host}/dockside-test/absent`, tag: '9.9.9' }, () => undefined, () => undefined);
+    expect(noTag).toMatchObject({ ok: false, error: { field: 'tag', message: expect.stringContaining('does not exist locally') } });
+    const loginDown = await service.dispatcher.invoke('registry:login', { registry: `127.0.0.1:${closed}`, username: 'a', password: 'b' });
+    expect(loginDown.ok).toBe(false);
+    if (!loginDown.ok) expect(loginDown.error.message).toMatch(/connection refused/);
   });
 });
