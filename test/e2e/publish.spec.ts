@@ -175,3 +175,28 @@ test('deletes the local copy, pulls it back, and the pulled image runs in place 
   expect(oldPort).toBeGreaterThan(0);
   void registry;
 });
+
+test('reports the context size, refuses a bad folder by name, and cancels a running build', async ({ app }) => {
+  await app.getByRole('button', { name: 'Build & publish' }).click();
+  await app.getByLabel('Folder (absolute path)').fill('/no/such/folder');
+  await app.getByRole('button', { name: 'Check context size' }).click();
+  await expect(app.getByRole('alert')).toContainText('The folder /no/such/folder does not exist.');
+
+  await app.getByRole('radio', { name: 'Write a Dockerfile' }).click();
+  await app.getByLabel('Build name').fill('e2e-cancel');
+  await app.getByLabel('Dockerfile', { exact: true }).fill(`FROM ${WEB_IMAGE}\nRUN echo start-of-sleep && sleep 25\n`);
+  await app.getByRole('button', { name: 'Check context size' }).click();
+  await expect(app.getByTestId('context-report')).toContainText('in 1 files (no .dockerignore: everything is sent)');
+  await app.getByLabel('Tags (-t), comma separated').fill(`${testName('cancel')}:1`);
+  await app.getByLabel('--no-cache').check();
+  await app.getByRole('button', { name: 'Build', exact: true }).click();
+  await expect(app.getByTestId('build-log')).toContainText('start-of-sleep');
+  const sleeping = async () => (await testDocker().listContainers()).filter((c) => c.Command.includes('start-of-sleep')).map((c) => c.Id);
+  // The log shows the step before the engine creates its container: wait for the container.
+  let ids: string[] = [];
+  await expect.poll(async () => (ids = await sleeping()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await app.getByRole('button', { name: 'Cancel build' }).click();
+  await expect(app.getByTestId('build-failed')).toContainText('Build cancelled.');
+  // The engine stopped the build: its RUN container is gone well before the 25 s sleep ends.
+  await expect.poll(async () => (await testDocker().listContainers({ all: true })).filter((c) => ids.includes(c.Id)).length, { timeout: 15_000 }).toBe(0);
+});

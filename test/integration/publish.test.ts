@@ -166,8 +166,9 @@ describe('publish', () => {
     const { events: refused } = await collect<TransferEvent>('registry:push', { repository, tag: '1.0.0' }, transferEnd);
     expect(refused.find((e) => e.type === 'failed')).toMatchObject({ message: expect.stringMatching(/no basic auth credentials|unauthorized|authentication required/) });
 
-    const wrong = await service.dispatcher.invoke('registry:login', { registry: registry.host, username: registry.username, password: 'wrong' });
+    const wrong = await service.dispatcher.invoke('registry:login', { registry: registry.host, username: registry.username, password: 'Wr0ng-PassW0rd-xyz' });
     expect(wrong.ok).toBe(false);
+    expect(JSON.stringify(wrong)).not.toContain('Wr0ng-PassW0rd-xyz');
     if (!wrong.ok) expect(wrong.error.message).toMatch(/401 Unauthorized/);
     expect(fs.existsSync(path.join(dockerConfig, 'config.json'))).toBe(false);
 
