@@ -5,26 +5,14 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { BuildEvent, ParsedSubscriptionArgs } from '../contract';
-import { publishCommand as dockerCommand } from './command';
+import { buildCommand } from './build-command';
 import { FieldError } from '../engine/errors';
 import { LineSplitter } from '../engine/line-splitter';
 import { BuildLogReader, type BuildLine } from './build-log';
 import { formatBytes, packContext, scanContext } from './build-context';
 
 export type BuildOptions = ParsedSubscriptionArgs<'build:run'>;
-
-/** The `docker build ...` line equivalent to the options. */
-export function buildCommand(o: BuildOptions): string {
-  const args: string[] = ['build'];
-  for (const t of o.tags) args.push('-t', t);
-  if (o.dockerfile !== 'Dockerfile') args.push('-f', `${o.contextPath.replace(/\/$/, '')}/${o.dockerfile}`);
-  for (const [k, v] of Object.entries(o.buildArgs)) args.push('--build-arg', `${k}=${v}`);
-  if (o.target) args.push('--target', o.target);
-  if (o.noCache) args.push('--no-cache');
-  for (const [k, v] of Object.entries(o.labels)) args.push('--label', `${k}=${v}`);
-  args.push(o.contextPath);
-  return dockerCommand(...args);
-}
+export { buildCommand };
 
 const MAX_LINE = 16 * 1024;
 

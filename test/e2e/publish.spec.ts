@@ -105,7 +105,8 @@ test('builds from the in-app Dockerfile editor with the log streaming, and shows
   await expect(app.getByTestId('build-log')).toContainText('counting 1');
   await expect(app.getByTestId('build-done')).toBeVisible({ timeout: 30_000 });
   await expect(app.getByTestId('build-log')).toContainText('counting 5');
-  await expect(app.getByTestId('docker-command').first()).toContainText('docker build -t');
+  await expect(app.getByTestId('docker-command').first()).toContainText(`docker build -t ${repo}:1.0.0 -t ${repo}:latest --no-cache `);
+  await expect(app.getByTestId('docker-command').first()).toContainText('/builds/e2e-site');
   await expect(app.getByRole('table', { name: 'Image history' })).toContainText('counting');
   const info = await testDocker().getImage(`${repo}:1.0.0`).inspect();
   expect(info.RepoTags.sort()).toEqual([`${repo}:1.0.0`, `${repo}:latest`]);

@@ -7,6 +7,7 @@ import { ErrorText } from '../../components/error-text';
 import { formatBytes, shortId } from '../../components/format';
 import { useCommandStore } from '../../stores/command-store';
 import { useNavStore } from '../../stores/nav-store';
+import { buildCommand } from '../../../../main/publish/build-command';
 import { BuildLogView } from './build-log-view';
 
 const MAX_LOG_LINES = 3000;
@@ -158,6 +159,15 @@ export function BuildForm() {
   };
 
   const shown = state.report ?? report;
+  // Preview of the command while the form is edited; the real one (with the resolved folder) replaces it on start.
+  const preview = buildCommand({
+    contextPath: source === 'folder' ? contextPath.trim() || '.' : (shown?.contextPath ?? `<app data>/builds/${buildName}`),
+    dockerfile: source === 'folder' ? dockerfile.trim() || 'Dockerfile' : 'Dockerfile',
+    tags: splitList(tagsText),
+    buildArgs: parseBuildArgs(argsText).args,
+    target: target.trim() || undefined,
+    noCache,
+  });
   return (
     <div className="build-form">
       <fieldset>
@@ -243,7 +253,7 @@ export function BuildForm() {
         )}
       </div>
       <ErrorText error={error} />
-      {state.command && <CommandLine command={state.command} />}
+      <CommandLine command={state.command || preview} />
       {state.failed && (
         <div className="build-failed" role="alert" data-testid="build-failed">
           <strong>{state.failed.step ? `Step ${state.failed.step.step}/${state.failed.step.total} failed: ${state.failed.step.instruction}` : 'The build failed'}</strong>
