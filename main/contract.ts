@@ -368,6 +368,8 @@ const publishSubscriptions = {
     .object({
       repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
       tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag').optional(),
+      /** Several tags, pushed one after the other (e.g. the version and latest). */
+      tags: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag')).min(1).max(50).optional(),
       allTags: z.boolean().default(false),
     })
     .strict(),

@@ -64,24 +64,26 @@ async function authFor(reference: string): Promise<{ authconfig?: object }> {
 /** Pushes `repository:tag`, or every local tag of the repository; returns the cancel function. */
 export async function runPush(
   docker: Docker,
-  o: { repository: string; tag?: string; allTags: boolean },
+  o: { repository: string; tag?: string | undefined; tags?: string[] | undefined; allTags: boolean },
   emit: (e: TransferEvent) => void,
 ): Promise<() => void> {
   // "localhost:5000/web" has no tag (that colon is the port); "localhost:5000/web:1.0" has one.
   const hasTag = o.repository.lastIndexOf(':') > o.repository.lastIndexOf('/');
   const [repo, refTag] = splitTag(o.repository);
-  const tags = o.allTags ? await localTagsOf(docker, repo) : [o.tag ?? (hasTag ? refTag : 'latest')];
+  const tags = o.allTags ? await localTagsOf(docker, repo) : (o.tags ?? [o.tag ?? (hasTag ? refTag : 'latest')]);
   if (tags.length === 0) throw new FieldError('repository', `There is no local image tagged ${repo}:<tag> to push.`);
   if (!o.allTags) {
-    // Fail early, with the CLI's words, when the tag is not there.
-    try {
-      await docker.getImage(`${repo}:${tags[0]}`).inspect();
-    } catch {
-      throw new FieldError('tag', `An image does not exist locally with the tag: ${repo}:${tags[0]}`);
+    // Fail early, with the CLI's words, when a tag is not there.
+    for (const t of tags) {
+      try {
+        await docker.getImage(`${repo}:${t}`).inspect();
+      } catch {
+        throw new FieldError(o.tags ? 'tags' : 'tag', `An image does not exist locally with the tag: ${repo}:${t}`);
+      }
     }
   }
   const run: Running = { closed: false, stream: null, controller: new AbortController() };
-  emit({ type: 'start', command: o.allTags ? dockerCommand('push', '--all-tags', repo) : dockerCommand('push', `${repo}:${tags[0]}`), tags });
+  emit({ type: 'start', command: o.allTags ? dockerCommand('push', '--all-tags', repo) : tags.map((t) => dockerCommand('push', `${repo}:${t}`)).join(' && '), tags });
   void (async () => {
     const auth = await authFor(repo);
     const pushed: string[] = [];

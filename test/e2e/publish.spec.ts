@@ -201,3 +201,39 @@ test('reports the context size, refuses a bad folder by name, and cancels a runn
   // The engine stopped the build: its RUN container is gone well before the 25 s sleep ends.
   await expect.poll(async () => (await testDocker().listContainers({ all: true })).filter((c) => ids.includes(c.Id)).length, { timeout: 15_000 }).toBe(0);
 });
+
+test('walks pipeline steps 9-13 live: build 2.0.0, push both tags, replace the running 1.0.0, remove the old after confirming', async ({ app, registry }) => {
+  const old = await runContainer({ name: testName('pipe-v1'), image: `${repo}:1.0.0`, ports: { '80/tcp': '' } });
+  const oldName = (await old.inspect()).Name.slice(1);
+  await app.getByRole('button', { name: 'Build & publish' }).click();
+  await app.getByRole('tab', { name: 'Pipeline' }).click();
+  await app.getByLabel('Repository (with registry)').fill(repo);
+  await app.getByLabel('New version (x.y.z)').fill('2.0.0');
+  await app.getByRole('button', { name: 'Build 2.0.0' }).click();
+  await expect(app.getByTestId('pipeline-build-result')).toContainText(`Built and tagged ${repo}:2.0.0 and ${repo}:latest`, { timeout: 30_000 });
+  await expect(app.locator('[data-step="9"]')).toHaveAttribute('data-state', 'done');
+
+  await app.getByRole('button', { name: 'Push 2.0.0 and latest' }).click();
+  await expect(app.getByTestId('push-progress').getByTestId('transfer-status')).toHaveText(['Pushed', 'Pushed'], { timeout: 30_000 });
+  await expect(app.locator('[data-step="11"]')).toHaveAttribute('data-state', 'done');
+  const tags = await fetch(`http://${registry.host}/v2/${repo.slice(registry.host.length + 1)}/tags/list`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` },
+  }).then((r) => r.json() as Promise<{ tags: string[] }>);
+  expect(tags.tags.sort()).toEqual(['1.0.0', '2.0.0', 'latest']);
+
+  await app.getByLabel('Running container to replace').selectOption({ label: `${oldName} (${repo}:1.0.0)` });
+  await app.getByRole('button', { name: 'Replace with 2.0.0' }).click();
+  await expect(app.getByTestId('replace-log')).toContainText('now serves the new version', { timeout: 40_000 });
+  await expect(app.locator('[data-step="13"]')).toHaveAttribute('data-state', 'done');
+  await app.getByTestId('card-new').getByRole('button', { name: 'Check New version answers' }).click();
+  await expect(app.getByTestId('card-new').getByTestId('probe-answer')).toContainText('Version 2.0.0');
+
+  await app.getByRole('button', { name: 'Remove old container…' }).click();
+  const dialog = app.getByRole('dialog', { name: `Remove ${oldName}?` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect((await old.inspect()).State.Running).toBe(false); // still there after Cancel
+  await app.getByRole('button', { name: 'Remove old container…' }).click();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect.poll(async () => old.inspect().then(() => 'exists', () => 'gone')).toBe('gone');
+  await expect(app.getByTestId('card-old')).toContainText('Gone.');
+});

@@ -245,7 +245,7 @@ export function Pipeline() {
 
       <section className="live-step" aria-labelledby="s10">
         <h3 id="s10">10–11. Push both tags; the servers are told</h3>
-        <button type="button" className="primary" onClick={() => { setPushState(emptyTransfer); setPush((p) => ({ id: (p?.id ?? 0) + 1, args: { repository, allTags: true } })); }} disabled={!done.has(9)}>
+        <button type="button" className="primary" onClick={() => { setPushState(emptyTransfer); setPush((p) => ({ id: (p?.id ?? 0) + 1, args: { repository, tags: [version.replace(/^v/, ''), 'latest'] } })); }} disabled={!done.has(9)}>
           Push {v} and latest
         </button>
         {pushState.command && <CommandLine command={pushState.command} />}
