@@ -325,6 +325,7 @@ export interface ContextReport {
   /** Bytes that would be sent to the engine (files kept after .dockerignore). */
   sizeBytes: number;
   fileCount: number;
+  /** Files (or whole folders) left out by .dockerignore. */
   ignoredCount: number;
   hasDockerignore: boolean;
 }

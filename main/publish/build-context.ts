@@ -35,7 +35,7 @@ export function validateContext(contextPath: string, dockerfile: string): { dir:
 }
 
 /** Reads .dockerignore into a matcher (null when there is none). */
-function readIgnore(dir: string): ReturnType<typeof ignore> | null {
+function readIgnore(dir: string): { ig: ReturnType<typeof ignore>; reincludes: boolean } | null {
   const file = path.join(dir, '.dockerignore');
   if (!fs.existsSync(file)) return null;
   const lines = fs
@@ -43,13 +43,14 @@ function readIgnore(dir: string): ReturnType<typeof ignore> | null {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  return ignore().add(lines);
+  return { ig: ignore().add(lines), reincludes: lines.some((l) => l.startsWith('!')) };
 }
 
 /** Walks the context once: the files kept after .dockerignore, their total size, what was left out. */
 export function scanContext(contextPath: string, dockerfile: string): ContextScan {
   const { dir } = validateContext(contextPath, dockerfile);
-  const ig = readIgnore(dir);
+  const rules = readIgnore(dir);
+  const ig = rules?.ig ?? null;
   const always = new Set([path.normalize(dockerfile), '.dockerignore']);
   const entries: string[] = [];
   let sizeBytes = 0;
@@ -60,8 +61,10 @@ export function scanContext(contextPath: string, dockerfile: string): ContextSca
       const childRel = rel ? `${rel}/${d.name}` : d.name;
       const ignored = ig !== null && !always.has(childRel) && ig.ignores(childRel);
       if (d.isDirectory()) {
-        // An ignored folder may still hold re-included files ("!folder/keep"): walk it anyway.
-        walk(childRel);
+        // An ignored folder is skipped whole (node_modules can hold 100k files), unless a "!" rule
+        // may re-include something inside it: then it is walked file by file.
+        if (ignored && !rules?.reincludes) ignoredCount++;
+        else walk(childRel);
         continue;
       }
       if (ignored) {

@@ -41,7 +41,8 @@ export function runReplace(
       const oldName = old.Name.replace(/^\//, '');
       const portKey = `${o.containerPort}/tcp`;
       const oldBinding = old.HostConfig.PortBindings?.[portKey]?.[0];
-      const hostIp = oldBinding?.HostIp ?? '';
+      // Mirror the old binding's interface; with none, stay on loopback rather than open all interfaces.
+      const hostIp = oldBinding ? (oldBinding.HostIp ?? '') : '127.0.0.1';
       const newName = `${oldName.replace(/-next-[0-9a-f]{6}$/, '')}-next-${randomBytes(3).toString('hex')}`;
       const command = dockerCommand('run', '-d', '--name', newName, '-p', `${hostIp ? `${hostIp}:` : ''}:${o.containerPort}`, o.image);
       emit({ type: 'step', step: 'start-new', message: `Starting ${newName} from ${o.image} beside ${oldName}`, command });

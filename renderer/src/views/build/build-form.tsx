@@ -215,7 +215,7 @@ export function BuildForm() {
         {shown && (
           <p data-testid="context-report">
             Context {shown.contextPath}: {formatBytes(shown.sizeBytes)} in {shown.fileCount} files
-            {shown.hasDockerignore ? `, ${shown.ignoredCount} left out by .dockerignore` : ' (no .dockerignore: everything is sent)'}.
+            {shown.hasDockerignore ? `, ${shown.ignoredCount} entries left out by .dockerignore` : ' (no .dockerignore: everything is sent)'}.
           </p>
         )}
       </fieldset>
