@@ -69,7 +69,7 @@ export function ImageTagActions({ image }: { image: ImageRef }) {
         {tags.map((t) => (
           <li key={t}>
             <code>{t}</code>{' '}
-            <button type="button" className="small danger" onClick={() => setRemoving(t)} aria-label={`Remove tag ${t}`}>
+            <button type="button" className="small danger" onClick={() => setRemoving(t)} aria-label={`Delete tag ${t}`}>
               Remove
             </button>
           </li>
