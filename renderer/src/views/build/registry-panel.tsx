@@ -122,6 +122,11 @@ export function RegistryPanel({ defaultRegistry = 'localhost:5000' }: { defaultR
             Log in
           </button>
         </form>
+        <p className="muted">
+          The password is checked with the registry through the engine, then stored the way <code>docker login</code> stores it: by the
+          credential helper named in <code>~/.docker/config.json</code> (<code>credsStore</code> / <code>credHelpers</code>) when there is
+          one, otherwise base64-encoded (encoded, not encrypted) in that file. Dockside never writes it to its own settings or logs.
+        </p>
         <ErrorText error={loginError} />
         {loginMsg && (
           <div data-testid="login-result">
