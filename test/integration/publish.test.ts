@@ -258,4 +258,9 @@ describe('publish', () => {
     expect(loginDown.ok).toBe(false);
     if (!loginDown.ok) expect(loginDown.error.message).toMatch(/connection refused/);
   });
+
+  it('leaves no publish stream open once every subscriber has gone', () => {
+    const open = service.dispatcher.activeSubscriptions();
+    for (const name of ['build:run', 'registry:push', 'registry:pull', 'pipeline:replace']) expect(open[name] ?? 0).toBe(0);
+  });
 });
