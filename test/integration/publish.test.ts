@@ -259,6 +259,18 @@ describe('publish', () => {
     if (!loginDown.ok) expect(loginDown.error.message).toMatch(/connection refused/);
   });
 
+  it('runs a first version on a loopback port (pipeline:start) and probes it', async () => {
+    const started = await invoke<{ id: string; name: string; hostPort: number; command: string }>('pipeline:start', { image: WEB_IMAGE, labels: testLabels() });
+    expect(parse(started.command)).toEqual(['docker', 'run', '-d', '--name', started.name, '-p', '127.0.0.1::80', '--label', `dockside.test=${testLabels()['dockside.test']}`, WEB_IMAGE]);
+    const info = await testDocker().getContainer(started.id).inspect();
+    expect(info.HostConfig.PortBindings['80/tcp']?.[0]?.HostIp).toBe('127.0.0.1');
+    const probe = await waitFor(async () => {
+      const r = await invoke<{ ok: boolean; status?: number }>('pipeline:probe', { port: started.hostPort });
+      return r.ok ? r : null;
+    }, 'the first version to answer');
+    expect(probe.status).toBeLessThan(500);
+  });
+
   it('leaves no publish stream open once every subscriber has gone', () => {
     const open = service.dispatcher.activeSubscriptions();
     for (const name of ['build:run', 'registry:push', 'registry:pull', 'pipeline:replace']) expect(open[name] ?? 0).toBe(0);
