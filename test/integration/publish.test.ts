@@ -112,6 +112,17 @@ describe('publish', () => {
     expect(history.some((h) => h.createdBy.includes('GREETING'))).toBe(true);
   });
 
+  it('builds only up to --target in a multi-stage Dockerfile', async () => {
+    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE} AS base\nRUN echo base > /var/www/stage\nFROM base AS final\nRUN echo final > /var/www/stage\n` });
+    const name = testName('target');
+    const { events } = await collect<BuildEvent>('build:run', { contextPath: dir, tags: [`${name}:base`], target: 'base', labels: testLabels() }, buildEnd);
+    expect(events.find((e) => e.type === 'done'), JSON.stringify(events.filter((e) => e.type === 'failed'))).toBeTruthy();
+    const c = await runContainer({ name: testName('target-check'), image: `${name}:base`, cmd: ['cat', '/var/www/stage'] });
+    await c.wait();
+    expect((await c.logs({ stdout: true })).toString('utf8')).toContain('base');
+    expect((await c.logs({ stdout: true })).toString('utf8')).not.toContain('final');
+  });
+
   it('reports the failing step of a broken Dockerfile in the builder own words', async () => {
     const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nRUN echo ok\nRUN exit 3\nRUN echo never\n` });
     const { events } = await collect<BuildEvent>('build:run', { contextPath: dir, tags: [`${testName('broken')}:1`], labels: testLabels() }, buildEnd);
