@@ -434,10 +434,194 @@ interface LessonEvents {
 // Build, tags, registries, pipeline
 // ---------------------------------------------------------------------------------------------
 
-const publishCalls = {};
-interface PublishResults {}
-const publishSubscriptions = {};
-interface PublishEvents {}
+/** A full image reference with a tag, e.g. "localhost:5000/shop/web:1.2.3". */
+const imageTagRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'is too long')
+  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/, 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
+
+const absolutePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4096, 'is too long')
+  .regex(/^\//, 'must be an absolute path (starting with /)');
+
+const registryHost = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'is too long')
+  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'is not a registry host (e.g. docker.io or localhost:5000)');
+
+const buildArgs = z.object({
+  /** The build context: a folder on the machine the app runs on. */
+  contextPath: absolutePath,
+  /** Dockerfile path relative to the context. */
+  dockerfile: z.string().min(1, 'must not be empty').max(1024).regex(/^[^/].*$/, 'must be relative to the build context').default('Dockerfile'),
+  tags: z.array(imageTagRef).min(1, 'give at least one tag (e.g. myapp:1.0.0)').max(20, 'too many tags'),
+  buildArgs: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'is not a valid build arg name'), z.string().max(4096)).default({}),
+  target: z.string().max(128).regex(/^[A-Za-z0-9_.-]*$/, 'is not a valid stage name').optional(),
+  noCache: z.boolean().default(false),
+  /** Contexts larger than this are refused (reported with their size) before anything is sent. */
+  maxContextBytes: z.number().int().min(1).max(64 * 1024 ** 3).default(500 * 1024 * 1024),
+  /** `--label k=v` on the built image. */
+  labels: z.record(z.string().min(1).max(256), z.string().max(4096)).default({}),
+});
+
+const publishCalls = {
+  /** Validates a typed build context (exists, is a folder, holds the Dockerfile) and sizes it, honouring .dockerignore. */
+  'build:check-context': z.object({ contextPath: absolutePath, dockerfile: z.string().min(1, 'must not be empty').max(1024).default('Dockerfile') }).strict(),
+  /** Writes a Dockerfile from the in-app editor into the app's own build folder <dataDir>/builds/<name>. */
+  'build:write-dockerfile': z
+    .object({
+      name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lower-case letters, digits, - or _ (at most 63)'),
+      content: z.string().min(1, 'must not be empty').max(256 * 1024, 'is too long'),
+    })
+    .strict(),
+  /** Reads back a Dockerfile from the app's build folder (empty when none yet). */
+  'build:read-dockerfile': z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'is not a valid build name') }).strict(),
+  /** `docker history`: the layers of an image. */
+  'build:history': z.object({ image: engineRef }).strict(),
+  /** `docker tag SOURCE TARGET`. */
+  'tags:add': z.object({ image: engineRef, tag: imageTagRef }).strict(),
+  /** `docker rmi REPO:TAG`: removes the tag; the image goes too when it was its last tag. */
+  'tags:remove': z.object({ tag: imageTagRef }).strict(),
+  /** Tags an image with a semantic version and `latest` in one repository. */
+  'tags:release': z
+    .object({
+      image: engineRef,
+      repository: z.string().min(1, 'must not be empty').max(200).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      version: z.string().regex(/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'is not a semantic version (x.y.z)'),
+      alsoLatest: z.boolean().default(true),
+    })
+    .strict(),
+  /** Validates credentials with the registry (through the engine), then stores them like the docker CLI. */
+  'registry:login': z
+    .object({
+      registry: registryHost,
+      username: z.string().min(1, 'must not be empty').max(256),
+      password: z.string().min(1, 'must not be empty').max(4096),
+    })
+    .strict(),
+  'registry:logout': z.object({ registry: registryHost }).strict(),
+  /** Registries with stored credentials (never the secrets). */
+  'registry:logins': z.object({}).strict(),
+  /** Tags a registry holds for a repository (registry HTTP API v2). */
+  'registry:tags': z.object({ repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name') }).strict(),
+  /** Probes a published port over HTTP (used by the pipeline's replace step). */
+  'pipeline:probe': z.object({ port: z.number().int().min(1).max(65535, 'is out of range') }).strict(),
+  /** `docker run -d -p 127.0.0.1::PORT IMAGE`: a first version to replace later. */
+  'pipeline:start': z
+    .object({
+      image: imageTagRef,
+      containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
+      labels: z.record(z.string().min(1).max(256), z.string().max(4096)).default({}),
+    })
+    .strict(),
+};
+
+export interface ContextReport {
+  contextPath: string;
+  dockerfile: string;
+  /** Bytes that would be sent to the engine (files kept after .dockerignore). */
+  sizeBytes: number;
+  fileCount: number;
+  /** Files (or whole folders) left out by .dockerignore. */
+  ignoredCount: number;
+  hasDockerignore: boolean;
+}
+
+export interface HistoryLayer {
+  id: string;
+  createdBy: string;
+  size: number;
+  created: number;
+  tags: string[];
+}
+
+export interface RegistryLogin {
+  registry: string;
+  username?: string;
+  /** Where the secret lives: a credential helper's name, or "config.json" (base64, not encrypted). */
+  storedIn: string;
+}
+
+interface PublishResults {
+  'build:check-context': ContextReport;
+  'build:write-dockerfile': { contextPath: string; dockerfile: string };
+  'build:read-dockerfile': { contextPath: string; content: string };
+  'build:history': HistoryLayer[];
+  'tags:add': WithCommand;
+  'tags:remove': WithCommand;
+  'tags:release': WithCommand & { tags: string[] };
+  'registry:login': WithCommand & RegistryLogin & { message: string };
+  'registry:logout': WithCommand;
+  'registry:logins': RegistryLogin[];
+  'registry:tags': { repository: string; tags: string[] };
+  'pipeline:probe': { ok: boolean; status?: number; body?: string; error?: string };
+  'pipeline:start': WithCommand & { id: string; name: string; hostPort: number };
+}
+
+const publishSubscriptions = {
+  /** Runs a build; unsubscribing cancels it. */
+  'build:run': buildArgs.strict(),
+  /** Pushes one tag, or every local tag of the repository. */
+  'registry:push': z
+    .object({
+      repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag').optional(),
+      /** Several tags, pushed one after the other (e.g. the version and latest). */
+      tags: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag')).min(1).max(50).optional(),
+      allTags: z.boolean().default(false),
+    })
+    .strict(),
+  /** Pulls a reference with the stored credentials of its registry. */
+  'registry:pull': z.object({ reference: imageTagRef }).strict(),
+  /** Pipeline step 13: start the new version beside the old one, check it answers, stop the old. */
+  'pipeline:replace': z
+    .object({
+      oldContainer: engineRef,
+      image: imageTagRef,
+      containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
+    })
+    .strict(),
+};
+
+export type BuildEvent =
+  | { type: 'context'; report: ContextReport; command: string }
+  | { type: 'step'; step: number; total: number; instruction: string }
+  | { type: 'log'; text: string }
+  | { type: 'failed'; message: string; step: { step: number; total: number; instruction: string } | null }
+  | { type: 'done'; imageId: string; tags: string[] };
+
+export interface PushProgress {
+  /** The tag being pushed (or pulled). */
+  tag: string;
+  layers: { id: string; status: string; current: number; total: number; done: boolean }[];
+  overall: number | null;
+  message: string;
+}
+
+export type TransferEvent =
+  | { type: 'start'; command: string; tags: string[] }
+  | { type: 'progress'; progress: PushProgress }
+  | { type: 'tag-done'; tag: string; digest?: string }
+  | { type: 'failed'; tag: string; message: string }
+  | { type: 'done'; tags: string[] };
+
+export type ReplaceEvent =
+  | { type: 'step'; step: 'start-new' | 'probe' | 'stop-old' | 'done'; message: string; command?: string }
+  | { type: 'new-container'; id: string; name: string; hostPort: number }
+  | { type: 'probe'; attempt: number; ok: boolean; status?: number }
+  | { type: 'failed'; message: string }
+  | { type: 'done'; oldId: string; newId: string; newName: string; hostPort: number };
+
+interface PublishEvents {
+  'build:run': BuildEvent;
+  'registry:push': TransferEvent;
+  'registry:pull': TransferEvent;
+  'pipeline:replace': ReplaceEvent;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The whole contract
