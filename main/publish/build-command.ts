@@ -1,5 +1,5 @@
 /** The `docker build` line for a build's options. Pure (no node: imports): the renderer previews it. */
-import { publishCommand as dockerCommand } from './command';
+import { dockerCommand } from '../engine/docker-command';
 
 export function buildCommand(o: {
   contextPath: string;

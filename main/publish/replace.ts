@@ -6,7 +6,7 @@
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import type { ReplaceEvent } from '../contract';
-import { publishCommand as dockerCommand } from './command';
+import { dockerCommand } from '../engine/docker-command';
 import { engineMessage } from '../engine/errors';
 
 export interface ProbeResult {

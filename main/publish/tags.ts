@@ -1,7 +1,7 @@
 /** Tagging on the engine: `docker tag`, `docker rmi REPO:TAG`, release tags, `docker history`. */
 import type Docker from 'dockerode';
 import type { HistoryLayer, WithCommand } from '../contract';
-import { publishCommand as dockerCommand } from './command';
+import { dockerCommand } from '../engine/docker-command';
 import { releaseTags, splitTag } from './latest-check';
 
 export async function addTag(docker: Docker, image: string, tag: string): Promise<WithCommand> {

@@ -5,7 +5,7 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { TransferEvent } from '../contract';
-import { publishCommand as dockerCommand } from './command';
+import { dockerCommand } from '../engine/docker-command';
 import { engineMessage } from '../engine/errors';
 import { LineSplitter } from '../engine/line-splitter';
 import { ProgressTracker, type ProgressMessage } from '../engine/progress';

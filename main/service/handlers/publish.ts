@@ -1,7 +1,7 @@
 /** Handlers of the "publish" section of the contract (see main/contract.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { publishCommand as dockerCommand } from '../../publish/command';
+import { dockerCommand } from '../../engine/docker-command';
 import { FieldError } from '../../engine/errors';
 import { configKey, eraseRegistryAuth, listRegistryLogins, storeRegistryAuth } from '../../engine/registry-auth';
 import { runBuild } from '../../publish/build';

@@ -57,7 +57,7 @@ describe('registry api helpers', () => {
   });
 });
 
-import { publishCommand } from '../../../main/publish/command';
+import { dockerCommand as publishCommand } from '../../../main/engine/docker-command';
 import { parse } from 'shell-quote';
 
 describe('publish commands', () => {
