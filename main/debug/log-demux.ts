@@ -92,7 +92,7 @@ export class LogDemuxer {
         continue;
       }
       const take = Math.min(this.remaining, chunk.length - i);
-      this.out[this.current - 1].push(chunk.subarray(i, i + take), lines);
+      this.out[this.current === 2 ? 1 : 0].push(chunk.subarray(i, i + take), lines);
       this.remaining -= take;
       i += take;
     }
