@@ -77,7 +77,7 @@ export async function benchLogs(): Promise<void> {
     await resetFrames(page);
 
     // 1. Live: the container floods while the tab follows.
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="logs-tab"]')?.getAttribute('data-total')) > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction('Number(document.querySelector(\'[data-testid="logs-tab"]\')?.getAttribute(\'data-total\')) > 0', undefined, { timeout: 60_000 });
     const t0 = Date.now();
     const live = await untilAllLines(page, lines, sampleHeap);
     const liveSeconds = (Date.now() - t0) / 1000;

@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { LogBatch, LogLine } from '../contract';
 import { LogDemuxer } from './log-demux';
+import { rawGetStream } from './raw-stream';
 import { RingBuffer } from './ring-buffer';
 
 export interface FollowLogsOptions {
@@ -78,11 +79,20 @@ export async function followLogs(
   };
 }
 
-/** GET /containers/{id}/logs as a stream even without follow (dockerode would buffer it). */
+/**
+ * GET /containers/{id}/logs as a stream, also without follow (dockerode would buffer the whole
+ * log). On a unix socket it is read raw (see raw-stream.ts); elsewhere through the modem.
+ */
 export function dialLogs(docker: Docker, id: string, options: Record<string, unknown>): Promise<Readable> {
   const modem = docker.modem as unknown as {
+    socketPath?: string;
     dial: (opts: object, cb: (err: unknown, data: unknown) => void) => void;
   };
+  if (typeof modem.socketPath === 'string' && modem.socketPath) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) q.set(k, String(v));
+    return rawGetStream(modem.socketPath, `/containers/${encodeURIComponent(id)}/logs?${q.toString()}`);
+  }
   return new Promise((resolve, reject) => {
     modem.dial(
       {
