@@ -77,7 +77,10 @@ export async function benchLogs(): Promise<void> {
     await resetFrames(page);
 
     // 1. Live: the container floods while the tab follows.
-    await page.waitForFunction('Number(document.querySelector(\'[data-testid="logs-tab"]\')?.getAttribute(\'data-total\')) > 0', undefined, { timeout: 60_000 });
+    for (let waited = 0; (await logCounters(page)).total === 0; waited += 50) {
+      if (waited > 60_000) throw new Error('no log line arrived within 60 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const t0 = Date.now();
     const live = await untilAllLines(page, lines, sampleHeap);
     const liveSeconds = (Date.now() - t0) / 1000;

@@ -255,9 +255,19 @@ export interface LogLine {
   ts?: string;
 }
 
-/** Lines batched a few times a second; past the per-batch cap the oldest lines are dropped (counted). */
+/**
+ * Lines batched a few times a second; past the per-batch cap the oldest lines are dropped (counted).
+ * Packed as one string (lines joined by "\n") rather than one object per line: serializing and
+ * parsing a million small objects is what made the transfer slow. See main/debug/log-batch.ts.
+ */
 export interface LogBatch {
-  lines: LogLine[];
+  /** The lines of this batch joined by "\n" (a line never holds a newline). */
+  text: string;
+  count: number;
+  /** Indexes (in this batch) of the lines that came from stderr. */
+  stderr: number[];
+  /** Engine timestamps, one per line, when asked for. */
+  ts?: string[];
   /** Lines received from the engine but not sent, in this batch (too fast for the view). */
   dropped: number;
   /** Lines received from the engine so far on this subscription. */

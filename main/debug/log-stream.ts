@@ -8,6 +8,7 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import type { LogBatch, LogLine } from '../contract';
+import { packLines } from './log-batch';
 import { LogDemuxer } from './log-demux';
 import { rawGetStream } from './raw-stream';
 import { RingBuffer } from './ring-buffer';
@@ -67,7 +68,7 @@ export async function followLogs(
     const dropped = ring.evicted;
     ring.clear();
     ring.pushed = 0;
-    emit({ lines, dropped, total, ...(ended ? { ended: true } : {}) });
+    emit(packLines(lines, { dropped, total, ...(ended ? { ended: true } : {}) }));
     if (ended) clearInterval(timer);
   };
   const timer = setInterval(flush, o.batchMs ?? 100);

@@ -95,3 +95,22 @@ describe('LogDemuxer (TTY: raw bytes, no headers)', () => {
     ]);
   });
 });
+
+describe('packLines / unpackLines (the LogBatch wire shape)', () => {
+  it('round-trips streams, timestamps and empty lines', async () => {
+    const { packLines, unpackLines } = await import('../../../main/debug/log-batch');
+    const lines = [
+      { stream: 1 as const, text: 'a' },
+      { stream: 2 as const, text: '' },
+      { stream: 2 as const, text: 'err' },
+      { stream: 1 as const, text: '\u001b[32mgreen\u001b[0m' },
+    ];
+    const b = packLines(lines, { dropped: 3, total: 7 });
+    expect(b).toMatchObject({ count: 4, stderr: [1, 2], dropped: 3, total: 7 });
+    expect(b.ts).toBeUndefined();
+    expect(unpackLines(b)).toEqual(lines);
+    const withTs = [{ stream: 1 as const, text: 'x', ts: '2026-11-28T12:00:00Z' }];
+    expect(unpackLines(packLines(withTs, { dropped: 0, total: 1 }))).toEqual(withTs);
+    expect(unpackLines(packLines([], { dropped: 0, total: 0, ended: true }))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ContainerSummary, LogBatch, LogLine } from '../../../../main/contract';
+import { unpackLines } from '../../../../main/debug/log-batch';
 import { RingBuffer } from '../../../../main/debug/ring-buffer';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
@@ -77,10 +78,11 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const onBatch = useCallback((b: LogBatch) => {
     const c = counters.current;
     c.total = b.total;
-    c.received += b.lines.length;
+    const lines = unpackLines(b);
+    c.received += lines.length;
     c.dropped += b.dropped;
     if (b.ended) c.ended = true;
-    (pausedRef.current ? held.current : ring.current).pushMany(b.lines);
+    (pausedRef.current ? held.current : ring.current).pushMany(lines);
     // Re-render at most once per frame, whatever the number of batches.
     frame.current ??= requestAnimationFrame(() => {
       frame.current = null;
