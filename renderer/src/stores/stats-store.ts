@@ -58,6 +58,8 @@ export function showStatsFor(owner: symbol, ids: string[]): () => void {
   shownBy.set(owner, ids);
   return () => {
     shownBy.delete(owner);
-    useStatsStore.getState().prune([...shownBy.values()].flat());
+    // Deferred: when a view re-registers with a new id list (cleanup then effect), pruning at
+    // once would wipe the history it is about to show again.
+    setTimeout(() => useStatsStore.getState().prune([...shownBy.values()].flat()), 0);
   };
 }
