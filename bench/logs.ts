@@ -11,7 +11,9 @@ import type { Page } from '@playwright/test';
 import { cleanupRun, runContainer, testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
 import { testName } from '../test/support/labels';
-import { benchOptions, fmt, openBrowser, startAppServer } from './support';
+import { benchOptions, cpuSeconds, enginePids, fmt, openBrowser, startAppServer } from './support';
+
+const engineCpu = () => enginePids().reduce((n, p) => n + cpuSeconds(p.pid), 0);
 
 interface FrameStats {
   maxGap: number;
@@ -87,17 +89,23 @@ export async function benchLogs(): Promise<void> {
     const liveFrames = await frames(page);
 
     // 2. The peer: the whole log through the CLI.
+    const e0 = engineCpu();
     const c0 = Date.now();
     const r = spawnSync('sh', ['-c', `docker logs ${name} > /dev/null 2>&1`]);
     const cliSeconds = (Date.now() - c0) / 1000;
+    const cliEngine = engineCpu() - e0;
     if (r.status !== 0) throw new Error(`docker logs failed: ${r.stderr}`);
 
     // 3. Dockside reads the whole log again (tail "all"), as the CLI did.
     await resetFrames(page);
+    const e1 = engineCpu();
+    const m1 = cpuSeconds(server.process.pid!);
     const d0 = Date.now();
     await page.getByLabel('Tail: number of last lines, or all').fill('all');
     const replay = await untilAllLines(page, lines, sampleHeap);
     const replaySeconds = (Date.now() - d0) / 1000;
+    const replayEngine = engineCpu() - e1;
+    const replayMain = cpuSeconds(server.process.pid!) - m1;
     const replayFrames = await frames(page);
     const rows = await page.getByTestId('log-row').count();
     await sampleHeap();
@@ -108,6 +116,7 @@ export async function benchLogs(): Promise<void> {
     console.log(
       `Dockside, whole log:        ${fmt(replaySeconds)} s, ${Math.round(replayRate).toLocaleString()} lines/s accounted in the renderer (${replay.received.toLocaleString()} transferred, ${replay.dropped.toLocaleString()} skipped by bounded batches)`,
     );
+    console.log(`CPU used meanwhile:         CLI run: engine ${fmt(cliEngine)} s; Dockside run: engine ${fmt(replayEngine)} s + main process ${fmt(replayMain)} s`);
     console.log(`ratio Dockside / CLI:       ${fmt(replayRate / cliRate)} (target >= 0.80)`);
     console.log(
       `Dockside, live follow:      ${fmt(liveSeconds)} s for ${live.total.toLocaleString()} lines while the container printed them (${live.received.toLocaleString()} transferred)`,
