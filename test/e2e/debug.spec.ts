@@ -102,3 +102,19 @@ test('an OOM-killed container is reported as such', async ({ app }) => {
   const info = await testDocker().getContainer(name).inspect();
   expect(info.State.OOMKilled).toBe(true);
 });
+
+test('a 200,000-line log keeps a bounded window, says so, and saves the full log to a file', async ({ app }) => {
+  const name = testName('flood');
+  await runContainer({ name, image: WEB_IMAGE, cmd: ['sh', '-c', 'seq 1 200000; sleep 300'] });
+  await openTab(app, name, 'Logs');
+  await app.getByLabel('Tail: number of last lines, or all').fill('all');
+  const tab = app.getByTestId('logs-tab');
+  await expect(tab).toHaveAttribute('data-total', '200000', { timeout: 45_000 });
+  await expect(app.getByTestId('log-note')).toContainText('Showing the last 10,000 lines');
+  await expect(app.getByTestId('log-note')).toContainText('not kept in this view');
+  await expect(app.getByTestId('log-row').last()).toContainText('200000');
+  // Only the rows on screen are in the page.
+  expect(await app.getByTestId('log-row').count()).toBeLessThan(200);
+  await app.getByRole('button', { name: 'Save full log' }).click();
+  await expect(app.getByTestId('log-saved')).toContainText('Saved 200,000 lines to', { timeout: 30_000 });
+});
