@@ -208,10 +208,156 @@ interface WorkflowEvents {}
 // Stats, logs, top, limits (debug views)
 // ---------------------------------------------------------------------------------------------
 
-const debugCalls = {};
-interface DebugResults {}
-const debugSubscriptions = {};
-interface DebugEvents {}
+/** Computed values of one stats sample, with the docker CLI's formulas (see main/debug/stats-formulas.ts). */
+export interface StatsValues {
+  /** Unix milliseconds of the engine's `read` time. */
+  time: number;
+  /** 100 % = one full CPU core; up to onlineCpus * 100. */
+  cpuPercent: number;
+  onlineCpus: number;
+  /** Bytes used, page cache that can be dropped (inactive_file) left out, as `docker stats`. */
+  memoryUsed: number;
+  /** The container's memory limit in bytes, or null when it has none (the engine reports host memory). */
+  memoryLimit: number | null;
+  /** The limit the engine reports (host memory when unlimited), used for MEM % like `docker stats`. */
+  memoryLimitReported: number;
+  memoryPercent: number;
+  /** Totals since the container started (bytes). */
+  netRx: number;
+  netTx: number;
+  blockRead: number;
+  blockWrite: number;
+  /** Bytes per second since the previous sample (0 on the first). */
+  netRxRate: number;
+  netTxRate: number;
+  blockReadRate: number;
+  blockWriteRate: number;
+  pids: number;
+}
+
+export interface StatsSampleEvent extends StatsValues {
+  id: string;
+  name: string;
+}
+
+/** One batch a second for every container of a `stats:watch` subscription. */
+export interface StatsBatch {
+  samples: StatsSampleEvent[];
+  /** Containers whose stream ended (stopped, removed) since the last batch. */
+  ended: string[];
+  /** Per-container stream errors since the last batch. */
+  errors: { id: string; message: string }[];
+}
+
+export interface LogLine {
+  /** 1 = stdout, 2 = stderr (TTY containers: everything is stdout). */
+  stream: 1 | 2;
+  text: string;
+  /** RFC 3339 timestamp from the engine, when asked for. */
+  ts?: string;
+}
+
+/**
+ * Lines batched a few times a second; past the per-batch cap the oldest lines are dropped (counted).
+ * Packed as one string (lines joined by "\n") rather than one object per line: serializing and
+ * parsing a million small objects is what made the transfer slow. See main/debug/log-batch.ts.
+ */
+export interface LogBatch {
+  /** The lines of this batch joined by "\n" (a line never holds a newline). */
+  text: string;
+  count: number;
+  /** Indexes (in this batch) of the lines that came from stderr. */
+  stderr: number[];
+  /** Engine timestamps, one per line, when asked for. */
+  ts?: string[];
+  /** Lines received from the engine but not sent, in this batch (too fast for the view). */
+  dropped: number;
+  /** Lines received from the engine so far on this subscription. */
+  total: number;
+  /** True once the stream ended (container stopped and not following any more). */
+  ended?: boolean;
+}
+
+export interface TopResult {
+  running: boolean;
+  titles: string[];
+  processes: string[][];
+  command: string;
+}
+
+export interface ContainerLimits {
+  id: string;
+  name: string;
+  running: boolean;
+  /** Bytes; 0 = unlimited. */
+  memory: number;
+  /** Bytes of memory + swap; 0 = not set (engine default), -1 = unlimited swap. */
+  memorySwap: number;
+  /** Billionths of a CPU; 0 = unlimited. */
+  nanoCpus: number;
+  oomKilled: boolean;
+  exitCode: number;
+}
+
+/** "64m", "1g", "512k", "1048576" (bytes). */
+const memorySize = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*[bkmgBKMG]?$/, 'must be a size like 64m, 512k or 1g');
+
+const debugCalls = {
+  /** `docker top`: processes of a running container. */
+  'top:list': z.object({ id: engineRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
+  'limits:get': z.object({ id: engineRef }).strict(),
+  /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
+  'limits:update': z
+    .object({
+      id: engineRef,
+      memory: memorySize.optional(),
+      /** "-1" for unlimited swap; default: twice the memory (memory + the same again as swap). */
+      memorySwap: z.union([memorySize, z.literal('-1')]).optional(),
+      cpus: z.number({ message: 'must be a number of CPUs like 0.5' }).min(0.01, 'must be at least 0.01').max(1024, 'is too large').optional(),
+    })
+    .strict(),
+  /** Streams `docker logs` (not following) into a file; returns where. */
+  'logs:save': z
+    .object({
+      id: engineRef,
+      /** Absolute path of the file to write; default: a new file in the app's data folder. */
+      path: z.string().max(4096).optional(),
+      timestamps: z.boolean().default(false),
+    })
+    .strict(),
+};
+
+interface DebugResults {
+  'top:list': TopResult;
+  'limits:get': ContainerLimits;
+  'limits:update': ContainerLimits & WithCommand;
+  'logs:save': { path: string; bytes: number; lines: number } & WithCommand;
+}
+
+const debugSubscriptions = {
+  /** One engine stats stream per id, computed in main, sent as one batch about once a second. */
+  'stats:watch': z.object({ ids: z.array(engineRef).max(200, 'at most 200 containers at once') }).strict(),
+  /** Follows a container's log: demultiplexed, batched, bounded. */
+  'logs:follow': z
+    .object({
+      id: engineRef,
+      /** Last N lines first ("all" = the whole log). */
+      tail: z.union([z.number().int().min(0, 'must be 0 or more').max(10_000_000), z.literal('all')]).default(1000),
+      /** Unix seconds: only lines after this time. */
+      since: z.number().int().min(0, 'must be a time after 1970').optional(),
+      timestamps: z.boolean().default(false),
+      follow: z.boolean().default(true),
+    })
+    .strict(),
+};
+
+interface DebugEvents {
+  'stats:watch': StatsBatch;
+  'logs:follow': LogBatch;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Networks and the load-balancer lab

@@ -1,0 +1,105 @@
+/**
+ * The docker CLI's `docker stats` formulas (cli/command/container/stats_helpers.go), for cgroup v1
+ * and v2 samples alike. Pure: no node imports, so the renderer and unit tests can use it.
+ */
+import type { StatsValues } from '../contract';
+
+/** The parts of an engine stats document the formulas read (both cgroup versions). */
+export interface RawStats {
+  read?: string;
+  pids_stats?: { current?: number };
+  cpu_stats?: RawCpu;
+  precpu_stats?: RawCpu;
+  memory_stats?: { usage?: number; limit?: number; stats?: Record<string, number> };
+  networks?: Record<string, { rx_bytes?: number; tx_bytes?: number }>;
+  blkio_stats?: { io_service_bytes_recursive?: { op?: string; value?: number }[] | null };
+  name?: string;
+  id?: string;
+}
+
+interface RawCpu {
+  cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };
+  system_cpu_usage?: number;
+  online_cpus?: number;
+}
+
+/** CPU %: container CPU time over host CPU time, times online CPUs, so 100 % = one full core. */
+export function cpuPercent(s: RawStats): { percent: number; onlineCpus: number } {
+  const cur = s.cpu_stats;
+  const pre = s.precpu_stats;
+  const onlineCpus = cur?.online_cpus || cur?.cpu_usage?.percpu_usage?.length || 0;
+  const cpuDelta = (cur?.cpu_usage?.total_usage ?? 0) - (pre?.cpu_usage?.total_usage ?? 0);
+  const systemDelta = (cur?.system_cpu_usage ?? 0) - (pre?.system_cpu_usage ?? 0);
+  // No precpu (first sample, one-shot) or no progress: the CLI shows 0, never a made-up figure.
+  if (!pre?.system_cpu_usage || cpuDelta <= 0 || systemDelta <= 0) return { percent: 0, onlineCpus };
+  return { percent: (cpuDelta / systemDelta) * onlineCpus * 100, onlineCpus };
+}
+
+/** Memory used: usage minus inactive page cache (v1 total_inactive_file, v2 inactive_file). */
+export function memoryUsed(s: RawStats): number {
+  const usage = s.memory_stats?.usage ?? 0;
+  const st = s.memory_stats?.stats ?? {};
+  // cgroup v1 has total_inactive_file; v2 only inactive_file. The CLI checks v1 first.
+  const inactive = st.total_inactive_file ?? st.inactive_file;
+  if (inactive !== undefined && inactive < usage) return usage - inactive;
+  return usage;
+}
+
+export function networkTotals(s: RawStats): { rx: number; tx: number } {
+  let rx = 0;
+  let tx = 0;
+  for (const n of Object.values(s.networks ?? {})) {
+    rx += n.rx_bytes ?? 0;
+    tx += n.tx_bytes ?? 0;
+  }
+  return { rx, tx };
+}
+
+/** Block I/O: sum of io_service_bytes_recursive by op (the CLI matches "read"/"write" case-insensitively). */
+export function blockTotals(s: RawStats): { read: number; write: number } {
+  let read = 0;
+  let write = 0;
+  for (const e of s.blkio_stats?.io_service_bytes_recursive ?? []) {
+    const op = (e.op ?? '').toLowerCase();
+    if (op === 'read') read += e.value ?? 0;
+    else if (op === 'write') write += e.value ?? 0;
+  }
+  return { read, write };
+}
+
+/**
+ * All values of one sample. `prev` (the previous computed values of the same container) gives
+ * the per-second rates; `hostMemory` tells a real limit from the host total the engine reports
+ * when a container has none.
+ */
+export function computeStats(s: RawStats, prev: StatsValues | null, hostMemory: number): StatsValues {
+  const time = s.read ? Date.parse(s.read) : Date.now();
+  const { percent, onlineCpus } = cpuPercent(s);
+  const used = memoryUsed(s);
+  const reported = s.memory_stats?.limit ?? 0;
+  const limited = reported > 0 && (hostMemory <= 0 || reported < hostMemory);
+  const net = networkTotals(s);
+  const blk = blockTotals(s);
+  const seconds = prev && time > prev.time ? (time - prev.time) / 1000 : 0;
+  // Counters restart when a container restarts: a negative delta is a reset, not a rate.
+  const rate = (now: number, before: number | undefined) =>
+    seconds > 0 && before !== undefined && now >= before ? (now - before) / seconds : 0;
+  return {
+    time,
+    cpuPercent: percent,
+    onlineCpus,
+    memoryUsed: used,
+    memoryLimit: limited ? reported : null,
+    memoryLimitReported: reported,
+    memoryPercent: reported > 0 ? (used / reported) * 100 : 0,
+    netRx: net.rx,
+    netTx: net.tx,
+    blockRead: blk.read,
+    blockWrite: blk.write,
+    netRxRate: rate(net.rx, prev?.netRx),
+    netTxRate: rate(net.tx, prev?.netTx),
+    blockReadRate: rate(blk.read, prev?.blockRead),
+    blockWriteRate: rate(blk.write, prev?.blockWrite),
+    pids: s.pids_stats?.current ?? 0,
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * A container's log, followed live. Main batches lines a few times a second and bounds each
+ * batch; here the view keeps a fixed window of the most recent lines in a ring, renders only the
+ * rows on screen (virtualized), and applies incoming batches at most once per animation frame,
+ * so a container printing a million lines as fast as it can never blocks the page. The full log
+ * stays in the engine: "Save full log" streams it to a file in main.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError, ContainerSummary, LogBatch, LogLine } from '../../../../main/contract';
+import { unpackLines } from '../../../../main/debug/log-batch';
+import { RingBuffer } from '../../../../main/debug/ring-buffer';
+import { call } from '../../api/client';
+import { useSubscription } from '../../api/use-subscription';
+import { CommandLine } from '../../components/command-line';
+import { ErrorText } from '../../components/error-text';
+import { useCommandStore } from '../../stores/command-store';
+import { LogLineView, plainText } from './log-line';
+
+/** Lines kept in the page; older ones are only in the engine (and in a saved file). */
+export const LOG_WINDOW = 10_000;
+const ROW_HEIGHT = 18;
+const SINCE_CHOICES: { label: string; seconds: number | null }[] = [
+  { label: 'from the start', seconds: null },
+  { label: 'last 1 min', seconds: 60 },
+  { label: 'last 10 min', seconds: 600 },
+  { label: 'last hour', seconds: 3600 },
+  { label: 'last day', seconds: 86400 },
+];
+
+interface Counters {
+  /** Lines the engine sent on this subscription (main's count). */
+  total: number;
+  /** Lines that reached this page. */
+  received: number;
+  /** Lines main skipped because they came faster than a batch can carry. */
+  dropped: number;
+  ended: boolean;
+}
+
+export function LogsTab({ container }: { container: ContainerSummary }) {
+  const [tailText, setTailText] = useState('1000');
+  const [sinceIdx, setSinceIdx] = useState(0);
+  const [timestamps, setTimestamps] = useState(false);
+  const [paused, setPaused] = useState(false);
+  const [query, setQuery] = useState('');
+  const [matchIdx, setMatchIdx] = useState(0);
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; lines: number; command: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savePath, setSavePath] = useState('');
+  const [version, setVersion] = useState(0);
+  // The subscription's "since" is fixed when the choice is made, not recomputed on each render.
+  const [sinceAt, setSinceAt] = useState<number | null>(null);
+
+  const ring = useRef(new RingBuffer<LogLine>(LOG_WINDOW));
+  const held = useRef(new RingBuffer<LogLine>(LOG_WINDOW)); // lines that arrived while paused
+  const counters = useRef<Counters>({ total: 0, received: 0, dropped: 0, ended: false });
+  const frame = useRef<number | null>(null);
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
+
+  const tail: number | 'all' = tailText.trim() === '' || tailText.trim() === 'all' ? 'all' : Number(tailText);
+  const tailError = tail !== 'all' && (!Number.isInteger(tail) || tail < 0) ? `Tail "${tailText}" must be a whole number of lines or "all"` : null;
+  const args = tailError
+    ? null
+    : { id: container.id, tail, timestamps, ...(sinceAt !== null ? { since: sinceAt } : {}) };
+  const subKey = JSON.stringify(args);
+
+  // A new subscription starts a new log view.
+  useEffect(() => {
+    ring.current.clear();
+    held.current.clear();
+    counters.current = { total: 0, received: 0, dropped: 0, ended: false };
+    setVersion((v) => v + 1);
+  }, [subKey]);
+
+  const onBatch = useCallback((b: LogBatch) => {
+    const c = counters.current;
+    c.total = b.total;
+    const lines = unpackLines(b);
+    c.received += lines.length;
+    c.dropped += b.dropped;
+    if (b.ended) c.ended = true;
+    (pausedRef.current ? held.current : ring.current).pushMany(lines);
+    // Re-render at most once per frame, whatever the number of batches.
+    frame.current ??= requestAnimationFrame(() => {
+      frame.current = null;
+      setVersion((v) => v + 1);
+    });
+  }, []);
+  useEffect(() => () => void (frame.current !== null && cancelAnimationFrame(frame.current)), []);
+  useSubscription('logs:follow', args, onBatch, (e) => setError(e), subKey);
+
+  const resume = () => {
+    ring.current.pushMany(held.current.toArray());
+    held.current.clear();
+    setPaused(false);
+  };
+
+  const clear = () => {
+    ring.current.clear();
+    held.current.clear();
+    setVersion((v) => v + 1);
+  };
+
+  const count = ring.current.length;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+
+  // Search over the window held here (plain text, ANSI codes removed).
+  const matches = useMemo(() => {
+    if (!query) return [] as number[];
+    const q = query.toLowerCase();
+    const out: number[] = [];
+    for (let i = 0; i < ring.current.length; i++) {
+      if (plainText(ring.current.at(i)!.text).toLowerCase().includes(q)) out.push(i);
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, query ? version : 0]);
+  const currentMatch = matches.length ? matches[Math.min(matchIdx, matches.length - 1)]! : -1;
+
+  const goToMatch = (delta: number) => {
+    if (!matches.length) return;
+    const next = (Math.min(matchIdx, matches.length - 1) + delta + matches.length) % matches.length;
+    setMatchIdx(next);
+    setPaused(true);
+    virtualizer.scrollToIndex(matches[next]!, { align: 'center' });
+  };
+
+  // Follow: keep the newest line in view unless paused or searching.
+  useEffect(() => {
+    if (!paused && !query && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [version, paused, query, count, virtualizer]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const r = await call('logs:save', { id: container.id, timestamps, ...(savePath.trim() ? { path: savePath.trim() } : {}) });
+    setSaving(false);
+    if (r.ok) {
+      setSaved(r.value);
+      useCommandStore.getState().show(`Saved the log of ${container.name}`, r.value.command);
+    } else setError(r.error);
+  };
+
+  const c = counters.current;
+  const notShown = Math.max(0, c.received - ring.current.length - held.current.length) + c.dropped;
+  const command = ['docker logs', '--follow', tail !== 'all' ? `--tail ${tail}` : '', sinceAt !== null ? `--since ${new Date(sinceAt * 1000).toISOString()}` : '', timestamps ? '--timestamps' : '', container.name]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div className="debug-logs" data-testid="logs-tab" data-total={c.total} data-received={c.received} data-dropped={c.dropped} data-ended={c.ended}>
+      <div className="log-toolbar" role="toolbar" aria-label="Log options">
+        <label>
+          Tail{' '}
+          <input value={tailText} onChange={(e) => setTailText(e.target.value)} size={7} aria-invalid={tailError ? true : undefined} aria-label="Tail: number of last lines, or all" />
+        </label>
+        <label>
+          Since{' '}
+          <select
+            value={sinceIdx}
+            onChange={(e) => {
+              const i = Number(e.target.value);
+              setSinceIdx(i);
+              const s = SINCE_CHOICES[i]!.seconds;
+              setSinceAt(s === null ? null : Math.floor(Date.now() / 1000) - s);
+            }}
+          >
+            {SINCE_CHOICES.map((s, i) => (
+              <option key={s.label} value={i}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> Timestamps
+        </label>
+        <button type="button" onClick={() => (paused ? resume() : setPaused(true))} aria-pressed={paused}>
+          {paused ? `Resume following${held.current.length ? ` (${held.current.length} new)` : ''}` : 'Pause'}
+        </button>
+        <button type="button" onClick={clear}>
+          Clear
+        </button>
+        <label>
+          Search{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setMatchIdx(0);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') goToMatch(e.shiftKey ? -1 : 1);
+            }}
+            aria-label="Search the log"
+          />
+        </label>
+        <button type="button" onClick={() => goToMatch(-1)} disabled={!matches.length} aria-label="Previous match">
+          ↑
+        </button>
+        <button type="button" onClick={() => goToMatch(1)} disabled={!matches.length} aria-label="Next match">
+          ↓
+        </button>
+        <span className="muted" data-testid="log-matches" aria-live="polite">
+          {query ? (matches.length ? `${Math.min(matchIdx, matches.length - 1) + 1} of ${matches.length}` : 'no match') : ''}
+        </span>
+      </div>
+      <ErrorText error={tailError ?? error} />
+      <CommandLine command={command} />
+      <div
+        ref={scrollRef}
+        className="log-scroll"
+        role="log"
+        aria-label={`Log of ${container.name}`}
+        tabIndex={0}
+        onWheel={(e) => {
+          if (e.deltaY < 0 && !paused) setPaused(true);
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const line = ring.current.at(row.index);
+            if (!line) return null;
+            return (
+              <div
+                key={row.key}
+                className={`log-row${line.stream === 2 ? ' stderr' : ''}${row.index === currentMatch ? ' current-match' : ''}`}
+                data-testid="log-row"
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              >
+                <span className="log-stream" aria-label={line.stream === 2 ? 'stderr' : 'stdout'}>
+                  {line.stream === 2 ? 'err' : 'out'}
+                </span>
+                <LogLineView line={line} query={query} current={row.index === currentMatch} showTimestamps={timestamps} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p className="muted log-note" data-testid="log-note">
+        Showing the last {count.toLocaleString()} lines (at most {LOG_WINDOW.toLocaleString()} are kept here
+        {notShown > 0 ? `; ${notShown.toLocaleString()} older or skipped lines are not kept in this view` : ''}). {c.ended ? 'The log ended.' : ''} The
+        full log is kept only in the engine and in a saved file.
+      </p>
+      <div className="log-save">
+        <label>
+          Save to{' '}
+          <input value={savePath} onChange={(e) => setSavePath(e.target.value)} placeholder="default: the app's data folder" size={40} aria-label="File path to save the full log (absolute, optional)" />
+        </label>
+        <button type="button" onClick={save} disabled={saving}>
+          {saving ? 'Saving…' : 'Save full log'}
+        </button>
+        {saved && (
+          <span data-testid="log-saved">
+            Saved {saved.lines.toLocaleString()} lines to <code>{saved.path}</code>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
