@@ -70,3 +70,13 @@ test('a request without the token is refused', async ({ server, browserInstance 
   expect(wrong?.status()).toBe(401);
   await context.close();
 });
+
+test('opening a container from elsewhere (select + tab) shows that tab', async ({ app }) => {
+  const name = testName('e2e-select');
+  await runContainer({ name, image: WEB_IMAGE });
+  // The stats overview links to a container's charts with { select, tab: 'stats' }, as lessons do with other tabs.
+  await app.getByRole('button', { name: 'Stats', exact: true }).click();
+  await app.getByRole('button', { name: `Open the charts of ${name}` }).click();
+  await expect(app.getByRole('region', { name: `Details of ${name}` })).toBeVisible();
+  await expect(app.getByRole('tab', { name: 'Stats' })).toHaveAttribute('aria-selected', 'true');
+});

@@ -7,10 +7,18 @@ import { ErrorText } from '../../components/error-text';
  * Details of one container. The inspect document is fetched again whenever the list row
  * changes (the list itself follows engine events), so it never shows stale state.
  */
-export function ContainerDetails({ container, extraTabs }: { container: ContainerSummary; extraTabs?: { id: string; label: string; render: (c: ContainerSummary) => React.ReactNode }[] }) {
+export function ContainerDetails({
+  container,
+  extraTabs,
+  initialTab,
+}: {
+  container: ContainerSummary;
+  extraTabs?: { id: string; label: string; render: (c: ContainerSummary) => React.ReactNode }[];
+  initialTab?: string | undefined;
+}) {
   const [inspect, setInspect] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState('inspect');
+  const [tab, setTab] = useState(initialTab && extraTabs?.some((t) => t.id === initialTab) ? initialTab : 'inspect');
   useEffect(() => {
     let live = true;
     void call('containers:inspect', { id: container.id }).then((r) => {

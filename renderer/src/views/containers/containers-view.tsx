@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
 import { shortId, timeAgo } from '../../components/format';
 import { useEngineStore } from '../../stores/engine-store';
+import { useNavStore } from '../../stores/nav-store';
 import { runContainerAction, type ContainerAction } from './container-actions';
 import { ContainerDetails } from './container-details';
 import { containerDetailTabs, ContainersToolbarExtras } from './extensions';
@@ -23,6 +24,16 @@ export function ContainersView() {
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  // Lessons and the stats overview open a container's tab: { select: name or id, tab: 'logs' | 'top' | ... }.
+  const params = useNavStore((s) => s.params);
+  const wanted = typeof params.select === 'string' ? params.select : null;
+  const wantedTab = typeof params.tab === 'string' ? params.tab : undefined;
+  useEffect(() => {
+    if (!wanted) return;
+    const match = containers.find((c) => c.name === wanted || c.id === wanted || c.id.startsWith(wanted));
+    if (match) setSelectedId(match.id);
+  }, [wanted, containers]);
 
   const shown = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
   const selected = containers.find((c) => c.id === selectedId) ?? null;
@@ -119,7 +130,12 @@ export function ContainersView() {
           </tbody>
         </table>
       )}
-      {selected && <ContainerDetails container={selected} extraTabs={containerDetailTabs} />}
+      {wanted && !selected && loaded && !containers.some((c) => c.name === wanted || c.id.startsWith(wanted)) && (
+        <p className="muted" role="status">
+          No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.
+        </p>
+      )}
+      {selected && <ContainerDetails key={`${selected.id}:${wantedTab ?? ''}`} container={selected} extraTabs={containerDetailTabs} initialTab={wantedTab} />}
       {removing && <RemoveContainerDialog container={removing} onDone={() => setRemoving(null)} />}
     </section>
   );
