@@ -95,8 +95,8 @@ export function LimitsTab({ container }: { container: ContainerSummary }) {
     <div className="debug-limits" data-testid="limits-tab">
       {(limits?.oomKilled || oomEvent) && (
         <p className="error-text" role="alert" data-testid="oom-killed">
-          Out of memory: the engine killed this container{limits?.oomKilled ? ` (OOM-killed, exit code ${limits.exitCode})` : ''} because it
-          used more than its memory limit.
+          OOM-killed: the engine killed this container because it used more than its memory limit
+          {limits?.oomKilled ? ` (exit code ${limits.exitCode})` : ''}.
         </p>
       )}
       {limits ? (
