@@ -6,7 +6,7 @@
  * One module so that what the dialog shows, what the parser reads and what the engine receives
  * can never drift apart.
  */
-import { parse as shellParse, quote } from 'shell-quote';
+import { parse as shellParse } from 'shell-quote';
 
 export interface RunPort {
   /** '' = all interfaces. */
@@ -78,6 +78,19 @@ export interface FieldIssue {
 
 /** docker's own minimum for --memory. */
 export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
+
+/**
+ * Quotes words for a POSIX shell, leaving plain words (image:tag, KEY=value, 8080:80) bare so
+ * the command reads like the one a person would type; anything else goes in single quotes.
+ */
+export function quoteWords(words: string[]): string {
+  return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** `docker ...` with its arguments quoted by quoteWords; null/false/undefined are left out. */
+export function dockerLine(...args: (string | number | false | null | undefined)[]): string {
+  return quoteWords(['docker', ...args.filter((a): a is string | number => a !== false && a !== null && a !== undefined).map(String)]);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sizes, CPUs, ports, references
@@ -260,7 +273,7 @@ export function runCommand(spec: RunSpec): string {
   args.push(spec.image.trim() || 'IMAGE');
   const words = spec.command.trim() ? splitWords(spec.command) : [];
   if (Array.isArray(words)) args.push(...words);
-  return quote(args);
+  return quoteWords(args);
 }
 
 const BOOL_FLAGS: Record<string, keyof RunSpec> = { d: 'detach', detach: 'detach', rm: 'rm', i: 'interactive', interactive: 'interactive', t: 'tty', tty: 'tty' };
@@ -400,7 +413,7 @@ export function parseDockerRun(text: string): ParsedRun {
   else {
     spec.image = image;
     const rest = words.slice(i + 1);
-    spec.command = rest.length ? quote(rest) : '';
+    spec.command = rest.length ? quoteWords(rest) : '';
   }
   return { spec, errors };
 }
