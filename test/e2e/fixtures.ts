@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, chromium, type Browser, type Page } from '@playwright/test';
 import { RUN_ID } from '../support/labels';
 
@@ -23,7 +24,7 @@ export interface AppServer {
 export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser/serve.ts', '--port', '0'], {
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: { ...process.env, DOCKSIDE_TEST_RUN: RUN_ID, XDG_CONFIG_HOME: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

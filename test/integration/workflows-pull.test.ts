@@ -1,27 +1,14 @@
 /** images:pull through a throwaway local registry: per-layer progress, done, and the image arrives. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { PullEvent } from '../../main/contract';
+import type { ImageSummary, PullEvent } from '../../main/contract';
 import { createService, type Service } from '../../main/service/create-service';
-import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
-import { WEB_IMAGE } from '../support/fixtures';
-import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
+import { cleanupRun, waitFor } from '../support/engine';
+import { RUN_ID } from '../support/labels';
 import { startLocalRegistry, type LocalRegistry } from '../support/workflows-registry';
+import { seedRegistry } from '../support/workflows-seed';
 
 let service: Service;
 let registry: LocalRegistry;
-const docker = testDocker();
-
-/** Pushes a labelled copy of the fixture to the registry and removes it locally. */
-export async function seedRegistry(host: string, repo: string): Promise<string> {
-  const src = await runContainer({ name: testName('seed'), image: WEB_IMAGE, start: false });
-  await src.commit({ repo: `${host}/${repo}`, tag: '1', changes: [`LABEL ${TEST_LABEL}=${RUN_ID}`] });
-  const ref = `${host}/${repo}:1`;
-  const push = await docker.getImage(ref).push({ authconfig: { serveraddress: host } });
-  await new Promise<void>((resolve, reject) => docker.modem.followProgress(push, (err) => (err ? reject(err) : resolve())));
-  await src.remove({ force: true });
-  await docker.getImage(ref).remove({ force: true });
-  return ref;
-}
 
 beforeAll(async () => {
   registry = await startLocalRegistry();
@@ -48,7 +35,7 @@ it('pulls with per-layer progress, ends with done, and the image is then listed'
   expect(done.progress.layers.every((l) => l.done)).toBe(true);
   expect(done.progress.message).toMatch(/Downloaded newer image|Image is up to date/);
   const listed = await service.dispatcher.invoke('images:list', {});
-  expect(listed.ok && listed.value.some((i) => i.repoTags.includes(ref))).toBe(true);
+  expect(listed.ok && (listed.value as ImageSummary[]).some((i) => i.repoTags.includes(ref))).toBe(true);
   service.dispatcher.disposeOwner('t');
 });
 
