@@ -28,16 +28,16 @@ test('run dialog form: port, memory and cpus reach HostConfig and the port answe
   await dialog.getByLabel('Image', { exact: true }).fill(WEB_IMAGE);
   await dialog.getByLabel('Name', { exact: true }).fill(name);
   await dialog.getByRole('button', { name: 'Add port' }).click();
-  await dialog.getByLabel('Host IP 1').fill('127.0.0.1');
-  await dialog.getByLabel('Host port 1').fill('70000');
+  await dialog.getByLabel('Host IP 1', { exact: true }).fill('127.0.0.1');
+  await dialog.getByLabel('Host port 1', { exact: true }).fill('70000');
   await expect(dialog.getByText('Host port "70000" must be a number from 1 to 65535')).toBeVisible();
-  await dialog.getByLabel('Host port 1').fill(String(port));
-  await dialog.getByLabel('Memory').fill('4m');
+  await dialog.getByLabel('Host port 1', { exact: true }).fill(String(port));
+  await dialog.getByLabel('Memory', { exact: true }).fill('4m');
   await expect(dialog.getByText(/below the minimum of 6 MiB/)).toBeVisible();
-  await dialog.getByLabel('Memory').fill('64m');
-  await dialog.getByLabel('CPUs').fill('0.5');
+  await dialog.getByLabel('Memory', { exact: true }).fill('64m');
+  await dialog.getByLabel('CPUs', { exact: true }).fill('0.5');
   await dialog.getByRole('button', { name: 'Add label' }).click();
-  await dialog.getByLabel('Label 1').fill(LABEL);
+  await dialog.getByLabel('Label 1', { exact: true }).fill(LABEL);
   // The command follows the form as it changes.
   await expect(dialog.getByTestId('docker-command')).toHaveText(`docker run -d --name ${name} -p 127.0.0.1:${port}:80 --memory 64m --cpus 0.5 --label ${LABEL} ${WEB_IMAGE}`);
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
@@ -56,17 +56,17 @@ test('paste a docker run command: the form fills and runs the same container; en
   await app.getByRole('button', { name: 'Run a container' }).click();
   const dialog = app.getByRole('dialog', { name: 'Run a container' });
   await dialog.getByText('Paste a docker run command').click();
-  await dialog.getByLabel('docker run command').fill(`docker run -d --privileged -p ${port}:80 ${WEB_IMAGE}`);
+  await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d --privileged -p ${port}:80 ${WEB_IMAGE}`);
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(dialog.getByRole('alert', { name: 'Command problems' })).toContainText('--privileged');
   const pasted = `docker run -d -p ${port}:80 --name ${name} --memory 64m --cpus 0.5 --label ${LABEL} ${WEB_IMAGE}`;
-  await dialog.getByLabel('docker run command').fill(pasted);
+  await dialog.getByLabel('Command to paste', { exact: true }).fill(pasted);
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(dialog.getByRole('alert', { name: 'Command problems' })).toHaveCount(0);
   await expect(dialog.getByLabel('Name', { exact: true })).toHaveValue(name);
-  await expect(dialog.getByLabel('Host port 1')).toHaveValue(String(port));
-  await expect(dialog.getByLabel('Memory')).toHaveValue('64m');
-  await expect(dialog.getByLabel('CPUs')).toHaveValue('0.5');
+  await expect(dialog.getByLabel('Host port 1', { exact: true })).toHaveValue(String(port));
+  await expect(dialog.getByLabel('Memory', { exact: true })).toHaveValue('64m');
+  await expect(dialog.getByLabel('CPUs', { exact: true })).toHaveValue('0.5');
   await expect(dialog.getByTestId('docker-command')).toHaveText(pasted);
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog).toBeHidden();
@@ -79,13 +79,13 @@ test('paste a docker run command: the form fills and runs the same container; en
   // Same name and port again: the engine's own words, next to the name field.
   await app.getByRole('button', { name: 'Run a container' }).click();
   await dialog.getByText('Paste a docker run command').click();
-  await dialog.getByLabel('docker run command').fill(pasted);
+  await dialog.getByLabel('Command to paste', { exact: true }).fill(pasted);
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog.locator('.wf-field', { has: app.getByLabel('Name', { exact: true }) }).getByRole('alert')).toContainText('is already in use');
   await dialog.getByLabel('Name', { exact: true }).fill(testName('web2'));
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(dialog.locator('.wf-field', { has: app.getByLabel('Host port 1') }).getByRole('alert')).toContainText(/already allocated|address already in use/);
+  await expect(dialog.locator('.wf-field', { has: app.getByLabel('Host port 1', { exact: true }) }).getByRole('alert')).toContainText(/already allocated|address already in use/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
@@ -94,7 +94,7 @@ test('pull shows progress, and the run dialog pulls a missing image before runni
   try {
     const ref = await seedRegistry(registry.host, `dockside-test/wf-e2e-${RUN_ID}`);
     await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Images' }).click();
-    await app.getByLabel('Image to pull').fill(ref);
+    await app.getByLabel('Image to pull', { exact: true }).fill(ref);
     await app.getByRole('button', { name: 'Pull', exact: true }).click();
     const progress = app.getByTestId('pull-progress');
     await expect(progress).toContainText(`Pulled ${ref}`);
@@ -112,7 +112,7 @@ test('pull shows progress, and the run dialog pulls a missing image before runni
     await app.getByRole('button', { name: 'Run a container' }).click();
     const dialog = app.getByRole('dialog', { name: 'Run a container' });
     await dialog.getByText('Paste a docker run command').click();
-    await dialog.getByLabel('docker run command').fill(`docker run -d --name ${name} --label ${LABEL} ${ref}`);
+    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d --name ${name} --label ${LABEL} ${ref}`);
     await dialog.getByRole('button', { name: 'Fill the form' }).click();
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(dialog.getByText(/No such image/)).toBeVisible();
@@ -154,7 +154,7 @@ test('a volume outlives its container; removal goes through a confirmation', asy
   const name = testName('volc');
   try {
     await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Volumes' }).click();
-    await app.getByLabel('New volume name').fill(vol);
+    await app.getByLabel('New volume name', { exact: true }).fill(vol);
     await app.getByRole('button', { name: 'Create volume' }).click();
     await expect(app.getByTestId(`volume-row-${vol}`)).toBeVisible();
 
@@ -162,13 +162,13 @@ test('a volume outlives its container; removal goes through a confirmation', asy
     await app.getByRole('button', { name: 'Run a container' }).click();
     const dialog = app.getByRole('dialog', { name: 'Run a container' });
     await dialog.getByText('Paste a docker run command').click();
-    await dialog.getByLabel('docker run command').fill(`docker run -d -v ${vol}:/data --name ${name} --label ${LABEL} ${WEB_IMAGE}`);
+    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d -v ${vol}:/data --name ${name} --label ${LABEL} ${WEB_IMAGE}`);
     await dialog.getByRole('button', { name: 'Fill the form' }).click();
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(dialog).toBeHidden();
     await app.getByRole('button', { name: `Details of ${name}` }).click();
     await app.getByRole('tab', { name: 'Exec' }).click();
-    await app.getByLabel('Command to run').fill(`sh -c 'echo kept > /data/f; cat /data/f'`);
+    await app.getByLabel('Command to run', { exact: true }).fill(`sh -c 'echo kept > /data/f; cat /data/f'`);
     await app.getByRole('button', { name: 'Run command' }).click();
     await expect(app.getByTestId('exec-output')).toHaveText('kept\n');
     await expect(app.getByTestId('exec-exit-code')).toContainText('Exit code: 0');

@@ -104,7 +104,7 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
         <details className="wf-paste" open={Boolean(initialCommand)}>
           <summary>Paste a docker run command</summary>
           <label>
-            docker run command
+            Command to paste
             <textarea rows={2} value={paste} onChange={(e) => setPaste(e.target.value)} placeholder="docker run -d -p 8080:80 --name web nginx" spellCheck={false} />
           </label>
           <button type="button" onClick={fill}>
