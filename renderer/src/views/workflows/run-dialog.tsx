@@ -28,6 +28,7 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
   const initial = useMemo(() => (initialCommand ? parseDockerRun(initialCommand) : null), [initialCommand]);
   const [spec, setSpec] = useState<RunSpec>(initial?.spec ?? emptyRunSpec());
   const [paste, setPaste] = useState(initialCommand ?? '');
+  const [pasteOpen, setPasteOpen] = useState(Boolean(initialCommand));
   const [pasteErrors, setPasteErrors] = useState<string[]>(initial?.errors ?? []);
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<ApiError | null>(null);
@@ -101,12 +102,13 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
           void run();
         }}
       >
-        <details className="wf-paste" open={Boolean(initialCommand)}>
-          <summary>Paste a docker run command</summary>
-          <label>
-            Command to paste
-            <textarea rows={2} value={paste} onChange={(e) => setPaste(e.target.value)} placeholder="docker run -d -p 8080:80 --name web nginx" spellCheck={false} />
-          </label>
+        <button type="button" className="link" aria-expanded={pasteOpen} onClick={() => setPasteOpen(!pasteOpen)}>
+          Paste a docker run command
+        </button>
+        {pasteOpen && (
+        <div className="wf-paste">
+          <label htmlFor="wf-paste-text">Command to paste</label>
+            <textarea id="wf-paste-text" rows={2} value={paste} onChange={(e) => setPaste(e.target.value)} placeholder="docker run -d -p 8080:80 --name web nginx" spellCheck={false} />
           <button type="button" onClick={fill}>
             Fill the form
           </button>
@@ -117,7 +119,8 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
               ))}
             </ul>
           )}
-        </details>
+        </div>
+        )}
 
         <div className="wf-grid">
           <Field label="Image" error={errorOf('image')}>
