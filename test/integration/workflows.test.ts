@@ -266,6 +266,22 @@ describe('exec', () => {
     expect((await callError('exec:input', { sessionId: started.sessionId, data: 'x' })).code).toBe('not-found');
   });
 
+  it('live shell uses bash when the container has it', async () => {
+    const c = await runContainer({ name: testName('bash'), image: WEB_IMAGE });
+    // The fixture has no bash: give this container one (a wrapper that runs sh) and check it is chosen.
+    await call('exec:run', { id: c.id, command: `sh -c 'printf "#!/bin/sh\\nexport MARK=bash-wrapper\\nexec /bin/sh \\"\\$@\\"\\n" > /bin/bash && chmod +x /bin/bash'` });
+    const events: ShellEvent[] = [];
+    const sub = await service.dispatcher.subscribe('t', 'exec:shell', { id: c.id }, (_id, e) => events.push(e as ShellEvent), () => undefined);
+    expect(sub.ok).toBe(true);
+    const started = await waitFor(() => events.find((e) => e.type === 'started'), 'shell started');
+    if (started.type !== 'started') throw new Error('unreachable');
+    expect(started.shell).toBe('/bin/bash');
+    await call('exec:input', { sessionId: started.sessionId, data: 'echo "[$MARK]"\n' });
+    const output = () => events.flatMap((e) => (e.type === 'output' ? [Buffer.from(e.data, 'base64').toString()] : [])).join('');
+    await waitFor(() => output().includes('[bash-wrapper]'), 'the bash wrapper ran');
+    if (sub.ok) service.dispatcher.unsubscribe('t', sub.value);
+  });
+
   it('restart keeps a file, a new container from the image does not', async () => {
     const first = await call('workflows:run', { spec: spec({ name: testName('rs') }) });
     await call('exec:run', { id: first.id, command: 'touch /tmp/made-here' });
