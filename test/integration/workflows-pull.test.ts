@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImageSummary, PullEvent } from '../../main/contract';
 import { createService, type Service } from '../../main/service/create-service';
-import { cleanupRun, waitFor } from '../support/engine';
-import { RUN_ID } from '../support/labels';
+import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
+import { WEB_IMAGE } from '../support/fixtures';
+import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
 import { startLocalRegistry, type LocalRegistry } from '../support/workflows-registry';
 import { seedRegistry } from '../support/workflows-seed';
 
@@ -49,4 +50,28 @@ it('a tag the registry does not have gives the registry\'s error', async () => {
   });
   expect(err).toMatch(/not found|manifest unknown/i);
   service.dispatcher.disposeOwner('t');
+});
+
+it('cancel (unsubscribe) stops the pull: no done event, and the image does not arrive', async () => {
+  // A layer big enough that the pull is still running when it is cancelled.
+  const docker = testDocker();
+  const src = await runContainer({ name: testName('big'), image: WEB_IMAGE, cmd: ['sh', '-c', 'dd if=/dev/urandom of=/big bs=1M count=96 2>/dev/null'], start: true });
+  await src.wait();
+  const repo = `${registry.host}/dockside-test/wf-big-${RUN_ID}`;
+  await src.commit({ repo, tag: '1', changes: [`LABEL ${TEST_LABEL}=${RUN_ID}`] });
+  const ref = `${repo}:1`;
+  const push = await docker.getImage(ref).push({ authconfig: { serveraddress: registry.host } });
+  await new Promise<void>((resolve, reject) => docker.modem.followProgress(push, (err) => (err ? reject(err) : resolve())));
+  await docker.getImage(ref).remove({ force: true });
+
+  const events: PullEvent[] = [];
+  const sub = await service.dispatcher.subscribe('c', 'images:pull', { reference: ref }, (_id, e) => events.push(e as PullEvent), () => undefined);
+  expect(sub.ok).toBe(true);
+  await waitFor(() => events.some((e) => e.progress.layers.some((l) => l.total > 0 && !l.done)), 'download under way', 30_000);
+  if (sub.ok) service.dispatcher.unsubscribe('c', sub.value);
+  const seen = events.length;
+  await new Promise((r) => setTimeout(r, 3000));
+  expect(events.length).toBe(seen);
+  expect(events.some((e) => e.done)).toBe(false);
+  await expect(docker.getImage(ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
 });
