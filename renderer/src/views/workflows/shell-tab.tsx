@@ -43,6 +43,8 @@ function LiveShell({ container, onClose }: { container: ContainerSummary; onClos
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
   const session = useRef<string | null>(null);
+  // Keys typed before the session exists are sent once it starts (bounded).
+  const pending = useRef('');
   const [started, setStarted] = useState<Extract<ShellEvent, { type: 'started' }> | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -64,6 +66,7 @@ function LiveShell({ container, onClose }: { container: ContainerSummary; onClos
     size.rows = t.rows;
     const onData = t.onData((data) => {
       if (session.current) void call('exec:input', { sessionId: session.current, data });
+      else if (pending.current.length < 4096) pending.current += data;
     });
     const onResize = t.onResize(({ cols, rows }) => {
       if (session.current) void call('exec:resize', { sessionId: session.current, cols, rows });
@@ -105,6 +108,10 @@ function LiveShell({ container, onClose }: { container: ContainerSummary; onClos
       if (e.type === 'started') {
         session.current = e.sessionId;
         setStarted(e);
+        if (pending.current) {
+          void call('exec:input', { sessionId: e.sessionId, data: pending.current });
+          pending.current = '';
+        }
         // The terminal may have been fitted before the session existed.
         const t = term.current;
         if (t && (t.cols !== size.cols || t.rows !== size.rows)) void call('exec:resize', { sessionId: e.sessionId, cols: t.cols, rows: t.rows });
