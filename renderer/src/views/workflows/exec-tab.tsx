@@ -55,7 +55,7 @@ export function ExecTab({ container }: { container: ContainerSummary }) {
           </p>
           <pre className="wf-exec-output" data-testid="exec-output">
             {out.chunks.map((c, i) => (
-              <span key={i} className={`wf-${c.stream}`} data-stream={c.stream}>
+              <span key={i} className={`wf-${c.stream}`} data-stream={c.stream} title={c.stream}>
                 {c.text}
               </span>
             ))}
