@@ -238,6 +238,8 @@ const workflowCalls = {
    * created container is removed unless `keepOnFailure`.
    */
   'workflows:run': z.object({ spec: runSpecSchema, keepOnFailure: z.boolean().default(false) }).strict(),
+  /** Network names the run dialog suggests (bridge, host, none and user-defined ones). */
+  'workflows:networks': z.object({}).strict(),
   'images:list': z.object({}).strict(),
   /** Refused with an explanation when a container uses the image, unless `force`. */
   'images:remove': z.object({ id: engineRef, force: z.boolean().default(false) }).strict(),
@@ -312,6 +314,7 @@ export interface ExecOutput extends WithCommand {
 
 interface WorkflowResults {
   'workflows:run': RunResult;
+  'workflows:networks': string[];
   'images:list': ImageSummary[];
   'images:remove': WithCommand & { deleted: string[]; untagged: string[] };
   'images:history': WithCommand & { layers: ImageLayer[] };

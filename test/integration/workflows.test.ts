@@ -90,6 +90,10 @@ describe('run dialog', () => {
     expect(await names()).toContain(kept);
   });
 
+  it('suggests the engine networks', async () => {
+    expect(await call('workflows:networks', {})).toEqual(expect.arrayContaining(['bridge', 'host', 'none']));
+  });
+
   it('attached mode returns the output and exit code', async () => {
     const r = await call('workflows:run', { spec: spec({ name: testName('att'), detach: false, command: `sh -c 'echo out; echo err >&2; exit 3'` }) });
     expect(r.exitCode).toBe(3);

@@ -9,6 +9,7 @@ import { watchList } from '../watch-list';
 type Calls = Pick<
   CallHandlers,
   | 'workflows:run'
+  | 'workflows:networks'
   | 'images:list'
   | 'images:remove'
   | 'images:history'
@@ -40,6 +41,7 @@ export function workflowsCalls(ctx: ServiceContext): Calls {
   };
   return {
     'workflows:run': async ({ spec, keepOnFailure }) => runFromSpec(engine.client(), spec, cpus(), keepOnFailure),
+    'workflows:networks': async () => (await engine.client().listNetworks()).map((n) => n.Name).sort(),
     'images:list': async () => listImages(engine.client()),
     'images:remove': async ({ id, force }) => removeImage(engine.client(), id, force),
     'images:history': async ({ id }) => imageHistory(engine.client(), id),

@@ -37,6 +37,7 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
   const [pulling, setPulling] = useState<string | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [localImages, setLocalImages] = useState<string[]>([]);
+  const [engineNetworks, setEngineNetworks] = useState<string[]>([]);
   const status = useEngineStore((s) => s.status);
   const containers = useEngineStore((s) => s.containers);
   const cpus = status.state === 'connected' ? status.info.cpus : undefined;
@@ -47,9 +48,12 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
     void call('images:list', {}).then((r) => {
       if (r.ok) setLocalImages(r.value.flatMap((i) => i.repoTags));
     });
+    void call('workflows:networks', {}).then((r) => {
+      if (r.ok) setEngineNetworks(r.value);
+    });
   }, []);
 
-  const networks = useMemo(() => [...new Set(['bridge', 'host', 'none', ...containers.flatMap((c) => c.networks)])].sort(), [containers]);
+  const networks = useMemo(() => [...new Set(['bridge', 'host', 'none', ...engineNetworks, ...containers.flatMap((c) => c.networks)])].sort(), [containers, engineNetworks]);
   const issues = useMemo(() => validateRunSpec(spec, cpus), [spec, cpus]);
   // Before the first Run, an empty image is not yet an error worth shouting about.
   const shown = submitted ? issues : issues.filter((i) => !(i.field === 'image' && spec.image.trim() === ''));
