@@ -142,6 +142,17 @@ export function withDefaultTag(ref: string): string {
   return last.includes(':') || ref.includes('@') ? ref : `${ref}:latest`;
 }
 
+/** Splits a reference into repository and tag ("" when none; a digest stays in the repository). */
+export function splitReference(ref: string): { repo: string; tag: string } {
+  if (ref.includes('@')) return { repo: ref, tag: '' };
+  const colon = ref.lastIndexOf(':');
+  return colon > ref.lastIndexOf('/') ? { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { repo: ref, tag: '' };
+}
+
+export function joinReference(repo: string, tag: string): string {
+  return tag.trim() ? `${repo.trim()}:${tag.trim()}` : repo.trim();
+}
+
 /** Parses `-p` text: [hostIp:][hostPort:]containerPort[/proto]. */
 export function parsePortText(text: string): RunPort | string {
   const m = /^(?:(\[[0-9a-fA-F:]+\]|[0-9.]+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(text.trim());

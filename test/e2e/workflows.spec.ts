@@ -25,7 +25,9 @@ test('run dialog form: port, memory and cpus reach HostConfig and the port answe
   const port = await freePort();
   await app.getByRole('button', { name: 'Run a container' }).click();
   const dialog = app.getByRole('dialog', { name: 'Run a container' });
-  await dialog.getByLabel('Image', { exact: true }).fill(WEB_IMAGE);
+  const [repo, tag] = WEB_IMAGE.split(':');
+  await dialog.getByLabel('Image', { exact: true }).fill(repo!);
+  await dialog.getByLabel('Tag', { exact: true }).fill(tag!);
   await dialog.getByLabel('Name', { exact: true }).fill(name);
   await dialog.getByRole('button', { name: 'Add port' }).click();
   await dialog.getByLabel('Host IP 1', { exact: true }).fill('127.0.0.1');
@@ -64,6 +66,8 @@ test('paste a docker run command: the form fills and runs the same container; en
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(dialog.getByRole('alert', { name: 'Command problems' })).toHaveCount(0);
   await expect(dialog.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await expect(dialog.getByLabel('Image', { exact: true })).toHaveValue(WEB_IMAGE.split(':')[0]!);
+  await expect(dialog.getByLabel('Tag', { exact: true })).toHaveValue(WEB_IMAGE.split(':')[1]!);
   await expect(dialog.getByLabel('Host port 1', { exact: true })).toHaveValue(String(port));
   await expect(dialog.getByLabel('Memory', { exact: true })).toHaveValue('64m');
   await expect(dialog.getByLabel('CPUs', { exact: true })).toHaveValue('0.5');

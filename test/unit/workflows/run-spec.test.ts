@@ -8,6 +8,8 @@ import {
   toCreateOptions,
   validateRunSpec,
   withDefaultTag,
+  splitReference,
+  joinReference,
 } from '../../../main/workflows/run-spec';
 
 describe('parseMemory', () => {
@@ -36,6 +38,13 @@ describe('image references', () => {
     expect(imageReferenceProblem('nginx:')).toMatch(/not a valid reference/);
     expect(imageReferenceProblem('a b')).toMatch(/spaces/);
     expect(imageReferenceProblem('')).toMatch(/enter an image/);
+  });
+  it('splits and joins repository and tag', () => {
+    expect(splitReference('127.0.0.1:5000/team/app:1.2')).toEqual({ repo: '127.0.0.1:5000/team/app', tag: '1.2' });
+    expect(splitReference('127.0.0.1:5000/team/app')).toEqual({ repo: '127.0.0.1:5000/team/app', tag: '' });
+    expect(splitReference('nginx')).toEqual({ repo: 'nginx', tag: '' });
+    expect(joinReference('nginx', '1.27')).toBe('nginx:1.27');
+    expect(joinReference('nginx', '')).toBe('nginx');
   });
   it('adds latest only when there is no tag', () => {
     expect(withDefaultTag('nginx')).toBe('nginx:latest');

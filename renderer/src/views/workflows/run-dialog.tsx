@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, RunResult } from '../../../../main/contract';
 import {
   emptyRunSpec,
+  joinReference,
+  splitReference,
   parseDockerRun,
   runCommand,
   validateRunSpec,
@@ -37,6 +39,8 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
   const [pulling, setPulling] = useState<string | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [localImages, setLocalImages] = useState<string[]>([]);
+  // Image and tag are two fields; the spec holds them joined as one reference.
+  const [refParts, setRefParts] = useState(() => splitReference(initial?.spec.image ?? ''));
   const [engineNetworks, setEngineNetworks] = useState<string[]>([]);
   const status = useEngineStore((s) => s.status);
   const containers = useEngineStore((s) => s.containers);
@@ -69,6 +73,7 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
     const parsed = parseDockerRun(paste);
     setPasteErrors(parsed.errors);
     setSpec(parsed.spec);
+    setRefParts(splitReference(parsed.spec.image));
     setServerError(null);
   };
   const run = async () => {
@@ -129,13 +134,47 @@ export function RunDialog({ initialCommand, onClose }: { initialCommand?: string
         <div className="wf-grid">
           <Field label="Image" error={errorOf('image')}>
             {(p) => (
-              <input {...p} list="wf-local-images" value={spec.image} onChange={(e) => update({ image: e.target.value })} placeholder="nginx:1.27" spellCheck={false} />
+              <input
+                {...p}
+                list="wf-local-repos"
+                value={refParts.repo}
+                onChange={(e) => {
+                  setRefParts({ ...refParts, repo: e.target.value });
+                  update({ image: joinReference(e.target.value, refParts.tag) });
+                }}
+                placeholder="nginx"
+                spellCheck={false}
+              />
             )}
           </Field>
-          <datalist id="wf-local-images">
-            {localImages.map((t) => (
-              <option key={t} value={t} />
+          <datalist id="wf-local-repos">
+            {[...new Set(localImages.map((t) => splitReference(t).repo))].map((r) => (
+              <option key={r} value={r} />
             ))}
+          </datalist>
+          <Field label="Tag" hint="empty = latest">
+            {(p) => (
+              <input
+                {...p}
+                className="wf-num"
+                list="wf-local-tags"
+                value={refParts.tag}
+                onChange={(e) => {
+                  setRefParts({ ...refParts, tag: e.target.value.trim() });
+                  update({ image: joinReference(refParts.repo, e.target.value) });
+                }}
+                placeholder="latest"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <datalist id="wf-local-tags">
+            {localImages
+              .map(splitReference)
+              .filter((x) => x.repo === refParts.repo.trim() && x.tag)
+              .map((x) => (
+                <option key={x.tag} value={x.tag} />
+              ))}
           </datalist>
           <Field label="Name" error={errorOf('name')}>
             {(p) => <input {...p} value={spec.name} onChange={(e) => update({ name: e.target.value })} placeholder="(random)" spellCheck={false} />}
