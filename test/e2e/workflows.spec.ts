@@ -93,6 +93,22 @@ test('paste a docker run command: the form fills and runs the same container; en
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
+test('attached mode shows the output, stdout and stderr apart, and the exit code', async ({ app }) => {
+  const name = testName('attached');
+  await app.getByRole('button', { name: 'Run a container' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Run a container' });
+  await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
+  await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run --name ${name} --label ${LABEL} ${WEB_IMAGE} sh -c 'echo hello-out; echo hello-err >&2; exit 3'`);
+  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(dialog.getByRole('radio', { name: /Attached/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(dialog.getByText(`${name} exited with code 3`)).toBeVisible();
+  await expect(dialog.getByTestId('run-output').locator('.wf-stdout')).toHaveText('hello-out\n');
+  await expect(dialog.getByTestId('run-output').locator('.wf-stderr')).toHaveText('hello-err\n');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('pull shows progress, and the run dialog pulls a missing image before running', async ({ app }) => {
   const registry = await startLocalRegistry();
   try {
