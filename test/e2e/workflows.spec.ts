@@ -216,3 +216,19 @@ test('a volume outlives its container; removal goes through a confirmation', asy
     await docker.getVolume(vol).remove().catch(() => undefined);
   }
 });
+
+test('a long volume list renders only the rows on screen and scrolls to the rest', async ({ app }) => {
+  const prefix = testName('many');
+  const names = Array.from({ length: 90 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+  for (const n of names) await docker.createVolume({ Name: n, Labels: { [TEST_LABEL]: RUN_ID } });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Volumes' }).click();
+  const rows = app.locator('tr[data-testid^="volume-row-"]');
+  await expect(rows.first()).toBeVisible();
+  const total = (await docker.listVolumes()).Volumes.length;
+  expect(total).toBeGreaterThan(90);
+  expect(await rows.count()).toBeLessThan(total);
+  const lastBefore = await rows.last().getAttribute('data-testid');
+  await app.getByTestId('volumes-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(rows.last()).not.toHaveAttribute('data-testid', lastBefore!);
+  expect(await rows.count()).toBeLessThan(total);
+});

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ApiError, ImageLayer, ImageSummary } from '../../../../main/contract';
 import { imageReferenceProblem } from '../../../../main/workflows/run-spec';
 import { call } from '../../api/client';
@@ -9,6 +9,7 @@ import { ErrorText } from '../../components/error-text';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { useCommandStore } from '../../stores/command-store';
 import { PullProgress } from '../workflows/pull-progress';
+import { VirtualBodies } from '../workflows/virtual-rows';
 import { ImagesPublishPanel, ImageTagActions } from './publish-extensions';
 
 /** Local images, following the engine's image events; pull, history and remove. */
@@ -20,6 +21,7 @@ export function ImagesView() {
   const [pulling, setPulling] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ image: ImageSummary; ref: string } | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   useSubscription(
     'images:list',
     {},
@@ -67,6 +69,7 @@ export function ImagesView() {
       ) : images.length === 0 ? (
         <p className="empty">No images yet. Pull one above.</p>
       ) : (
+        <div className="wf-scroll" ref={scrollRef}>
         <table className="table" aria-label="Images">
           <thead>
             <tr>
@@ -78,8 +81,12 @@ export function ImagesView() {
               <th scope="col">Actions</th>
             </tr>
           </thead>
-          <tbody>
-            {images.map((img) => {
+          <VirtualBodies
+            items={images}
+            scrollRef={scrollRef}
+            columns={6}
+            estimate={52}
+            render={(img) => {
               const label = img.repoTags[0] ?? shortId(img.id);
               return (
                 <Fragment key={img.id}>
@@ -124,9 +131,10 @@ export function ImagesView() {
                   )}
                 </Fragment>
               );
-            })}
-          </tbody>
+            }}
+          />
         </table>
+        </div>
       )}
       {removing && <RemoveImageDialog image={removing.image} reference={removing.ref} onDone={() => setRemoving(null)} />}
     </section>

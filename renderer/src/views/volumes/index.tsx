@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ApiError, VolumeSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { VirtualBodies } from '../workflows/virtual-rows';
 
 /** Volumes, following the engine's events: create, remove (refused while in use). */
 export function VolumesView() {
@@ -13,6 +14,7 @@ export function VolumesView() {
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   useSubscription(
     'volumes:list',
     {},
@@ -60,6 +62,7 @@ export function VolumesView() {
       ) : volumes.length === 0 ? (
         <p className="empty">No volumes yet.</p>
       ) : (
+        <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
@@ -70,8 +73,11 @@ export function VolumesView() {
               <th scope="col">Actions</th>
             </tr>
           </thead>
-          <tbody>
-            {volumes.map((v) => (
+          <VirtualBodies
+            items={volumes}
+            scrollRef={scrollRef}
+            columns={5}
+            render={(v) => (
               <tr key={v.name} data-testid={`volume-row-${v.name}`}>
                 <td className="mono">{v.name}</td>
                 <td>{v.driver}</td>
@@ -83,9 +89,10 @@ export function VolumesView() {
                   </button>
                 </td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
+        </div>
       )}
       {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>
