@@ -71,8 +71,14 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
   }
   let demux: Demuxer | null = null;
   let attached: NodeJS.ReadWriteStream | null = null;
+  // Attached runs wait for the exit; asked before the start so a quick exit (or --rm's removal) is not missed.
+  const waitAbort = new AbortController();
+  let exited: Promise<number | null> | null = null;
   try {
     if (!spec.detach) {
+      exited = container
+        .wait({ condition: spec.rm ? 'removed' : 'next-exit', abortSignal: waitAbort.signal })
+        .then((r: { StatusCode?: number }) => r.StatusCode ?? null, () => null);
       attached = await container.attach({ stream: true, stdout: true, stderr: true, logs: true });
       demux = new Demuxer(256 * 1024);
       const d = demux;
@@ -81,18 +87,19 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
     }
     await container.start();
   } catch (err) {
+    waitAbort.abort();
     (attached as unknown as { destroy?: () => void } | null)?.destroy?.();
     if (!keepOnFailure) await container.remove({ force: true, v: true }).catch(() => undefined);
     throw asFieldError(err, spec);
   }
   const info = await container.inspect().catch(() => null);
   const name = (info?.Name ?? spec.name ?? container.id).replace(/^\//, '');
-  if (spec.detach || !demux) return { id: container.id, name, command };
+  if (spec.detach || !demux || !exited) return { id: container.id, name, command };
   // Attached: wait for the exit (bounded), then hand back what it printed.
-  const exitCode = await Promise.race([
-    container.wait().then((r: { StatusCode?: number }) => r.StatusCode ?? null, () => null),
-    new Promise<null>((r) => setTimeout(() => r(null), attachWaitMs)),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const exitCode = await Promise.race([exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), attachWaitMs)))]);
+  clearTimeout(timer);
+  waitAbort.abort();
   await new Promise((r) => setTimeout(r, 50));
   (attached as unknown as { destroy?: () => void } | null)?.destroy?.();
   return { id: container.id, name, command, output: demux.chunks, exitCode };

@@ -90,6 +90,14 @@ describe('run dialog', () => {
     expect(await names()).toContain(kept);
   });
 
+  it('attached with --rm: output and exit code come back and the container is gone', async () => {
+    const name = testName('attrm');
+    const r = await call('workflows:run', { spec: spec({ name, detach: false, rm: true, command: `sh -c 'echo bye; exit 4'` }) });
+    expect(r.exitCode).toBe(4);
+    expect(r.output).toEqual([{ stream: 'stdout', text: 'bye\n' }]);
+    await waitFor(async () => !(await names()).includes(name), 'auto-removed');
+  });
+
   it('suggests the engine networks', async () => {
     expect(await call('workflows:networks', {})).toEqual(expect.arrayContaining(['bridge', 'host', 'none']));
   });
