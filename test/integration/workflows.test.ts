@@ -130,12 +130,13 @@ describe('run dialog', () => {
     const pick = (i: typeof a) => ({
       image: i.Config.Image,
       cmd: i.Config.Cmd,
-      env: i.Config.Env,
+      // The docker CLI passes env and binds in no fixed order (Go map iteration): compare them as sets.
+      env: [...(i.Config.Env ?? [])].sort(),
       labels: i.Config.Labels,
       exposed: i.Config.ExposedPorts,
       tty: i.Config.Tty,
       openStdin: i.Config.OpenStdin,
-      binds: i.HostConfig.Binds,
+      binds: [...(i.HostConfig.Binds ?? [])].sort(),
       portBindings: i.HostConfig.PortBindings,
       memory: i.HostConfig.Memory,
       nanoCpus: i.HostConfig.NanoCpus,
