@@ -220,10 +220,13 @@ test('a volume outlives its container; removal goes through a confirmation', asy
 test('a long volume list renders only the rows on screen and scrolls to the rest', async ({ app }) => {
   const prefix = testName('many');
   const names = Array.from({ length: 90 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
-  for (const n of names) await docker.createVolume({ Name: n, Labels: { [TEST_LABEL]: RUN_ID } });
+  // The view is open while the list grows past the virtualisation threshold.
   await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Volumes' }).click();
+  for (const n of names) await docker.createVolume({ Name: n, Labels: { [TEST_LABEL]: RUN_ID } });
   const rows = app.locator('tr[data-testid^="volume-row-"]');
   await expect(rows.first()).toBeVisible();
+  // The list follows the engine's events until all 90 are in (the virtual height grows with it).
+  await expect.poll(() => app.getByTestId('volumes-scroll').evaluate((el) => el.scrollHeight), { timeout: 15_000 }).toBeGreaterThan(90 * 30);
   const total = (await docker.listVolumes()).Volumes.length;
   expect(total).toBeGreaterThan(90);
   expect(await rows.count()).toBeLessThan(total);

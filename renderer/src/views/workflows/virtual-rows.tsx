@@ -9,22 +9,29 @@ export const VIRTUAL_THRESHOLD = 60;
  * rows, e.g. an image and its history) and only the items near the viewport are in the DOM.
  * Short lists render everything, which keeps them simple to read and to test.
  */
-export function VirtualBodies<T>({
-  items,
-  scrollRef,
-  columns,
-  estimate = 44,
-  render,
-}: {
+interface BodiesProps<T> {
   items: T[];
   scrollRef: RefObject<HTMLDivElement | null>;
   columns: number;
   estimate?: number;
   render: (item: T, index: number) => ReactNode;
-}) {
-  const enabled = items.length > VIRTUAL_THRESHOLD;
-  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => estimate, overscan: 8, enabled });
-  if (!enabled) return <tbody>{items.map((item, i) => render(item, i))}</tbody>;
+}
+
+export function VirtualBodies<T>(props: BodiesProps<T>) {
+  // Two components, not an `enabled` flag: crossing the threshold mounts a fresh virtualizer,
+  // which measures its scroll element from the start.
+  return props.items.length > VIRTUAL_THRESHOLD ? <Virtualized {...props} /> : <tbody>{props.items.map((item, i) => props.render(item, i))}</tbody>;
+}
+
+function Virtualized<T>({ items, scrollRef, columns, estimate = 44, render }: BodiesProps<T>) {
+  const v = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    overscan: 8,
+    // Until the scroll box is measured, assume a typical one so the first paint has rows.
+    initialRect: { width: 1000, height: 600 },
+  });
   const shown = v.getVirtualItems();
   const top = shown[0]?.start ?? 0;
   const bottom = Math.max(0, v.getTotalSize() - (shown[shown.length - 1]?.end ?? 0));
