@@ -199,10 +199,170 @@ interface ContainerEvents {
 // Images, volumes, exec (container workflows)
 // ---------------------------------------------------------------------------------------------
 
-const workflowCalls = {};
-interface WorkflowResults {}
-const workflowSubscriptions = {};
-interface WorkflowEvents {}
+const text = (max: number) => z.string().max(max, 'is too long');
+
+/** The run dialog's form (see main/workflows/run-spec.ts); checked in depth by validateRunSpec. */
+export const runSpecSchema = z
+  .object({
+    image: text(512),
+    name: text(128),
+    detach: z.boolean(),
+    ports: z
+      .array(
+        z
+          .object({ hostIp: text(64), hostPort: text(8), containerPort: text(8), protocol: z.enum(['tcp', 'udp']) })
+          .strict(),
+      )
+      .max(64),
+    env: z.array(text(8192)).max(256),
+    volumes: z.array(z.object({ source: text(1024), target: text(1024), readOnly: z.boolean() }).strict()).max(64),
+    network: text(128),
+    memory: text(32),
+    cpus: text(16),
+    restart: text(32),
+    command: text(8192),
+    rm: z.boolean(),
+    interactive: z.boolean(),
+    tty: z.boolean(),
+    labels: z.array(text(1024)).max(128),
+  })
+  .strict();
+
+const volumeName = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'must be at least 2 letters, digits, _ . or -, starting with a letter or digit')
+  .max(255, 'is too long');
+
+const workflowCalls = {
+  /**
+   * Creates and starts a container from the run dialog. A missing image fails with code
+   * "not-found" and field "image" (the dialog then offers a pull); if the start fails the
+   * created container is removed unless `keepOnFailure`.
+   */
+  'workflows:run': z.object({ spec: runSpecSchema, keepOnFailure: z.boolean().default(false) }).strict(),
+  /** Network names the run dialog suggests (bridge, host, none and user-defined ones). */
+  'workflows:networks': z.object({}).strict(),
+  'images:list': z.object({}).strict(),
+  /** Refused with an explanation when a container uses the image, unless `force`. */
+  'images:remove': z.object({ id: engineRef, force: z.boolean().default(false) }).strict(),
+  'images:history': z.object({ id: engineRef }).strict(),
+  'volumes:list': z.object({}).strict(),
+  'volumes:create': z.object({ name: volumeName.optional(), labels: z.record(z.string(), z.string()).optional() }).strict(),
+  /** Refused while a container uses the volume. */
+  'volumes:remove': z.object({ name: volumeName }).strict(),
+  /** A one-off command in a running container (shell words; no pipes). */
+  'exec:run': z.object({ id: engineRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
+  /** Keystrokes for a live shell opened by the `exec:shell` subscription. */
+  'exec:input': z.object({ sessionId: z.string().uuid('is not a shell session id'), data: z.string().max(65536, 'is too long') }).strict(),
+  'exec:resize': z
+    .object({
+      sessionId: z.string().uuid('is not a shell session id'),
+      cols: z.number().int().min(1, 'must be at least 1').max(1000),
+      rows: z.number().int().min(1, 'must be at least 1').max(1000),
+    })
+    .strict(),
+};
+
+export interface RunResult extends WithCommand {
+  id: string;
+  name: string;
+  /** Attached runs: the output until the container exited (or until the wait ended). */
+  output?: { stream: 'stdout' | 'stderr'; text: string }[];
+  /** Attached runs: the exit code, or null when still running when the wait ended. */
+  exitCode?: number | null;
+}
+
+export interface ImageSummary {
+  id: string;
+  /** Every repository:tag naming this image; empty for a dangling image. */
+  repoTags: string[];
+  repoDigests: string[];
+  size: number;
+  /** Unix seconds. */
+  created: number;
+  dangling: boolean;
+  /** Names of the containers (any state) created from this image. */
+  containers: string[];
+  labels: Record<string, string>;
+}
+
+export interface ImageLayer {
+  id: string;
+  /** Unix seconds. */
+  created: number;
+  createdBy: string;
+  size: number;
+  tags: string[];
+  comment: string;
+}
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  created: string;
+  labels: Record<string, string>;
+  /** Names of the containers (any state) that mount it. */
+  containers: string[];
+}
+
+export interface ExecOutput extends WithCommand {
+  /** In arrival order, stdout and stderr told apart. */
+  chunks: { stream: 'stdout' | 'stderr'; text: string }[];
+  exitCode: number | null;
+  /** True when the output was cut at the size limit. */
+  truncated: boolean;
+}
+
+interface WorkflowResults {
+  'workflows:run': RunResult;
+  'workflows:networks': string[];
+  'images:list': ImageSummary[];
+  'images:remove': WithCommand & { deleted: string[]; untagged: string[] };
+  'images:history': WithCommand & { layers: ImageLayer[] };
+  'volumes:list': VolumeSummary[];
+  'volumes:create': WithCommand & { name: string };
+  'volumes:remove': WithCommand;
+  'exec:run': ExecOutput;
+  'exec:input': { ok: true };
+  'exec:resize': { ok: true };
+}
+
+const workflowSubscriptions = {
+  /** The image list, re-sent on the engine's image (and container) events. */
+  'images:list': z.object({}).strict(),
+  /** Pulls an image; progress events until `done`. Unsubscribe cancels the pull. */
+  'images:pull': z.object({ reference: z.string().min(1, 'must not be empty').max(512, 'is too long') }).strict(),
+  'volumes:list': z.object({}).strict(),
+  /** A live shell (bash if the container has it, else sh) with a TTY. Unsubscribe ends it. */
+  'exec:shell': z
+    .object({ id: engineRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
+    .strict(),
+};
+
+export interface PullEvent extends WithCommand {
+  reference: string;
+  progress: {
+    layers: { id: string; status: string; current: number; total: number; done: boolean }[];
+    overall: number | null;
+    message: string;
+    error: string | null;
+  };
+  done: boolean;
+}
+
+export type ShellEvent =
+  | ({ type: 'started'; sessionId: string; shell: string } & WithCommand)
+  /** Terminal output, base64 (a TTY stream is bytes, not always whole UTF-8 characters). */
+  | { type: 'output'; data: string }
+  | { type: 'exit'; exitCode: number | null };
+
+interface WorkflowEvents {
+  'images:list': ImageSummary[];
+  'images:pull': PullEvent;
+  'volumes:list': VolumeSummary[];
+  'exec:shell': ShellEvent;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Stats, logs, top, limits (debug views)

@@ -1,12 +1,73 @@
 /** Handlers of the "workflows" section of the contract (see main/contract.ts). */
+import { execOnce, ShellSessions } from '../../workflows/exec';
+import { imageHistory, listImages, pullImage, removeImage } from '../../workflows/images';
+import { runFromSpec } from '../../workflows/run';
+import { createVolume, listVolumes, removeVolume } from '../../workflows/volumes';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
+import { watchList } from '../watch-list';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function workflowsCalls(_ctx: ServiceContext): Partial<CallHandlers> {
-  return {};
+type Calls = Pick<
+  CallHandlers,
+  | 'workflows:run'
+  | 'workflows:networks'
+  | 'images:list'
+  | 'images:remove'
+  | 'images:history'
+  | 'volumes:list'
+  | 'volumes:create'
+  | 'volumes:remove'
+  | 'exec:run'
+  | 'exec:input'
+  | 'exec:resize'
+>;
+type Subs = Pick<SubscriptionHandlers, 'images:list' | 'images:pull' | 'volumes:list' | 'exec:shell'>;
+
+// One set of shell sessions per service: input/resize calls find the session a subscription opened.
+const sessionsByContext = new WeakMap<ServiceContext, ShellSessions>();
+function sessionsOf(ctx: ServiceContext): ShellSessions {
+  let s = sessionsByContext.get(ctx);
+  if (!s) sessionsByContext.set(ctx, (s = new ShellSessions()));
+  return s;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function workflowsSubscriptions(_ctx: ServiceContext): Partial<SubscriptionHandlers> {
-  return {};
+// Container events that change who uses an image or a volume.
+const USAGE_ACTIONS = /^(create|destroy)$/;
+
+export function workflowsCalls(ctx: ServiceContext): Calls {
+  const { engine } = ctx;
+  const cpus = () => {
+    const s = engine.getStatus();
+    return s.state === 'connected' ? s.info.cpus : undefined;
+  };
+  return {
+    'workflows:run': async ({ spec, keepOnFailure }) => runFromSpec(engine.client(), spec, cpus(), keepOnFailure),
+    'workflows:networks': async () => (await engine.client().listNetworks()).map((n) => n.Name).sort(),
+    'images:list': async () => listImages(engine.client()),
+    'images:remove': async ({ id, force }) => removeImage(engine.client(), id, force),
+    'images:history': async ({ id }) => imageHistory(engine.client(), id),
+    'volumes:list': async () => listVolumes(engine.client()),
+    'volumes:create': async ({ name, labels }) => createVolume(engine.client(), name, labels),
+    'volumes:remove': async ({ name }) => removeVolume(engine.client(), name),
+    'exec:run': async ({ id, command }) => execOnce(engine.client(), id, command),
+    'exec:input': async ({ sessionId, data }) => {
+      sessionsOf(ctx).input(sessionId, data);
+      return { ok: true };
+    },
+    'exec:resize': async ({ sessionId, cols, rows }) => {
+      await sessionsOf(ctx).resize(sessionId, cols, rows);
+      return { ok: true };
+    },
+  };
+}
+
+export function workflowsSubscriptions(ctx: ServiceContext): Subs {
+  const { engine } = ctx;
+  return {
+    'images:list': (_args, sink) =>
+      watchList(engine, ['image', 'container'], () => listImages(engine.client()), sink, (e) => e.type === 'image' || USAGE_ACTIONS.test(e.action)),
+    'volumes:list': (_args, sink) =>
+      watchList(engine, ['volume', 'container'], () => listVolumes(engine.client()), sink, (e) => e.type === 'volume' || USAGE_ACTIONS.test(e.action)),
+    'images:pull': ({ reference }, sink) => pullImage(engine.client(), reference, sink.emit, sink.fail),
+    'exec:shell': ({ id, cols, rows }, sink) => sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit),
+  };
 }

@@ -1,9 +1,135 @@
-/** Placeholder until the volumes view lands. */
+import { useRef, useState } from 'react';
+import type { ApiError, VolumeSummary } from '../../../../main/contract';
+import { call } from '../../api/client';
+import { useSubscription } from '../../api/use-subscription';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { ErrorText } from '../../components/error-text';
+import { useCommandStore } from '../../stores/command-store';
+import { VirtualBodies } from '../workflows/virtual-rows';
+
+/** Volumes, following the engine's events: create, remove (refused while in use). */
 export function VolumesView() {
+  const [volumes, setVolumes] = useState<VolumeSummary[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [name, setName] = useState('');
+  const [createError, setCreateError] = useState<ApiError | null>(null);
+  const [removing, setRemoving] = useState<VolumeSummary | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useSubscription(
+    'volumes:list',
+    {},
+    (list) => {
+      setVolumes(list);
+      setError(null);
+    },
+    setError,
+  );
+  const create = async () => {
+    setCreateError(null);
+    const r = await call('volumes:create', name.trim() ? { name: name.trim() } : {});
+    if (!r.ok) {
+      setCreateError(r.error);
+      return;
+    }
+    setName('');
+    useCommandStore.getState().show(`Created volume ${r.value.name}`, r.value.command);
+  };
   return (
-    <section>
-      <h1>Volumes</h1>
-      <p className="muted">Coming soon.</p>
+    <section className="view wf-volumes">
+      <div className="view-header">
+        <h1>Volumes</h1>
+        <form
+          className="wf-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <label>
+            New volume name
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="(random)" spellCheck={false} aria-invalid={Boolean(createError)} />
+          </label>
+          <button type="submit">Create volume</button>
+        </form>
+      </div>
+      <ErrorText error={createError} />
+      <p className="muted">
+        A volume keeps its files when the containers using it are removed: removing a container never removes a named volume unless you ask.
+      </p>
+      <ErrorText error={error} />
+      {volumes === null ? (
+        <p>Loading volumes…</p>
+      ) : volumes.length === 0 ? (
+        <p className="empty">No volumes yet.</p>
+      ) : (
+        <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
+        <table className="table" aria-label="Volumes">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Driver</th>
+              <th scope="col">Mount point (on the engine's host)</th>
+              <th scope="col">Used by</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <VirtualBodies
+            items={volumes}
+            scrollRef={scrollRef}
+            columns={5}
+            render={(v) => (
+              <tr key={v.name} data-testid={`volume-row-${v.name}`}>
+                <td className="mono">{v.name}</td>
+                <td>{v.driver}</td>
+                <td className="mono wf-mountpoint">{v.mountpoint}</td>
+                <td>{v.containers.length ? v.containers.join(', ') : <span className="muted">none</span>}</td>
+                <td>
+                  <button type="button" className="danger" aria-label={`Remove volume ${v.name}`} onClick={() => setRemoving(v)}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        </table>
+        </div>
+      )}
+      {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>
+  );
+}
+
+function RemoveVolumeDialog({ volume, onDone }: { volume: VolumeSummary; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const inUse = volume.containers.length > 0;
+  return (
+    <ConfirmDialog
+      title={`Remove volume ${volume.name}?`}
+      confirmLabel="Remove"
+      danger
+      busy={busy || inUse}
+      onCancel={onDone}
+      onConfirm={async () => {
+        setBusy(true);
+        const r = await call('volumes:remove', { name: volume.name });
+        setBusy(false);
+        if (!r.ok) setError(r.error);
+        else {
+          useCommandStore.getState().show(`Removed volume ${volume.name}`, r.value.command);
+          onDone();
+        }
+      }}
+    >
+      {inUse ? (
+        <p className="error-text">
+          Container(s) {volume.containers.join(', ')} use this volume: remove {volume.containers.length > 1 ? 'them' : 'it'} first. The engine refuses to remove a volume in
+          use.
+        </p>
+      ) : (
+        <p>Every file in this volume is deleted for good.</p>
+      )}
+      <ErrorText error={error} />
+    </ConfirmDialog>
   );
 }
