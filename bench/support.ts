@@ -1,11 +1,8 @@
 /** Shared pieces of the benchmarks: options, CPU accounting from /proc, the app server, Chromium. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { RUN_ID } from '../test/support/labels';
+import { startAppServer as startTestAppServer, stopAppServer, type AppServer as TestAppServer } from '../test/support/app-server';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLK_TCK = 100; // `getconf CLK_TCK` on Linux
@@ -78,50 +75,14 @@ export async function measureCpu(seconds: number, extraPids: () => number[]): Pr
   return { engine, extra: extra1 - extra0, wall: (Date.now() - t0) / 1000 };
 }
 
-export interface AppServer {
-  url: string;
-  process: ChildProcess;
-  dataDir: string;
+export interface AppServer extends TestAppServer {
   stop(): Promise<void>;
 }
 
 /** The real app server (browser mode), as the e2e tests start it. */
 export async function startAppServer(): Promise<AppServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser/serve.ts', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, DOCKSIDE_TEST_RUN: RUN_ID, XDG_CONFIG_HOME: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app server did not start:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`app server exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    process: child,
-    dataDir,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const s = await startTestAppServer();
+  return { ...s, stop: () => stopAppServer(s) };
 }
 
 export async function openBrowser(url: string): Promise<{ browser: Browser; page: Page }> {

@@ -7,6 +7,7 @@
  * can never drift apart.
  */
 import { parse as shellParse } from 'shell-quote';
+import { dockerCommand, shellQuote } from '../engine/docker-command';
 
 export interface RunPort {
   /** '' = all interfaces. */
@@ -79,18 +80,13 @@ export interface FieldIssue {
 /** docker's own minimum for --memory. */
 export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
 
-/**
- * Quotes words for a POSIX shell, leaving plain words (image:tag, KEY=value, 8080:80) bare so
- * the command reads like the one a person would type; anything else goes in single quotes.
- */
+/** Quotes words for a POSIX shell with the one rule every shown command uses (engine/docker-command.ts). */
 export function quoteWords(words: string[]): string {
-  return words.map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return words.map(shellQuote).join(' ');
 }
 
-/** `docker ...` with its arguments quoted by quoteWords; null/false/undefined are left out. */
-export function dockerLine(...args: (string | number | false | null | undefined)[]): string {
-  return quoteWords(['docker', ...args.filter((a): a is string | number => a !== false && a !== null && a !== undefined).map(String)]);
-}
+/** `docker ...` with its arguments quoted; null/false/undefined are left out. */
+export const dockerLine = dockerCommand;
 
 // ---------------------------------------------------------------------------------------------
 // Sizes, CPUs, ports, references

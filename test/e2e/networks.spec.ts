@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { test, expect } from './fixtures';
 import { CADDY_TEST_IMAGE } from '../setup/prepare-networks';
-import { runContainer, testDocker, waitFor } from '../support/engine';
+import { runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
 

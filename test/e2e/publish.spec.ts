@@ -4,48 +4,12 @@
  * the pulled image runs (through the pipeline's replace step). The app server gets its own
  * DOCKER_CONFIG so the developer's ~/.docker/config.json is never touched.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { test as base, expect, stopAppServer, type AppServer } from './fixtures';
-import { RUN_ID } from '../support/labels';
+import { test as base, expect, startAppServer, stopAppServer, type AppServer } from './fixtures';
 import { cleanupRun, hostPortOf, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
 import { startRegistry, stopRegistry, tempDockerConfig, type TestRegistry } from '../support/registry';
-
-/**
- * The app server with extra env (DOCKER_CONFIG). Same as fixtures.ts startAppServer, but resolves
- * the project folder from import.meta.url (this branch's fixtures.ts uses __dirname, which ESM
- * test files do not have).
- */
-async function startServer(extraEnv: Record<string, string>): Promise<AppServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser/serve.ts', '--port', '0'], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, DOCKSIDE_TEST_RUN: RUN_ID, XDG_CONFIG_HOME: dataDir, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app server did not print its URL in 30 s:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`app server exited (${code}):\n${output}`)));
-  });
-  const u = new URL(url);
-  return { url, origin: u.origin, token: u.searchParams.get('token')!, dataDir, process: child };
-}
 
 const test = base.extend<{}, { registry: TestRegistry; dockerConfig: string; server: AppServer }>({
   registry: [
@@ -66,7 +30,7 @@ const test = base.extend<{}, { registry: TestRegistry; dockerConfig: string; ser
   ],
   server: [
     async ({ dockerConfig }, use) => {
-      const s = await startServer({ DOCKER_CONFIG: dockerConfig });
+      const s = await startAppServer({ DOCKER_CONFIG: dockerConfig });
       await use(s);
       await stopAppServer(s);
     },
