@@ -34,7 +34,10 @@ test('log search finds a known line and moves between matches', async ({ app }) 
   await runContainer({
     name,
     image: WEB_IMAGE,
-    cmd: ['sh', '-c', 'for i in $(seq 1 3000); do echo "line $i"; done; echo "needle in the haystack"; echo "err needle" >&2; sleep 300'],
+    // The engine copies stdout and stderr on separate pipes, so a stderr line written right after a
+    // burst of stdout can be logged before the end of that burst (and fall outside the default tail
+    // of 1000 lines). The pause lets the stdout pipe drain first so the order is the one written.
+    cmd: ['sh', '-c', 'for i in $(seq 1 3000); do echo "line $i"; done; echo "needle in the haystack"; sleep 1; echo "err needle" >&2; sleep 300'],
   });
   await openTab(app, name, 'Logs');
   const tab = app.getByTestId('logs-tab');
