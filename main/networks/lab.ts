@@ -232,8 +232,15 @@ export async function reloadLab(docker: Docker, dataDir: string, labId: string, 
   return { command: dockerCommand('exec', lb.name, ...CADDY_RELOAD), output };
 }
 
+/**
+ * Budget for one request through the lab: the first request to reach a backend that has just
+ * stopped waits for the lab Caddyfile's 1 s dial timeout before Caddy retries the other backend
+ * (within lb_try_duration 3 s), and that slow success is exactly what the lab wants to show.
+ */
+export const LAB_REQUEST_TIMEOUT_MS = 5000;
+
 /** One GET through the load balancer. Only ever 127.0.0.1; the page names the backend. */
-export function requestThroughLab(hostPort: number, seq: number, timeoutMs = 3000): Promise<LabAnswer> {
+export function requestThroughLab(hostPort: number, seq: number, timeoutMs = LAB_REQUEST_TIMEOUT_MS): Promise<LabAnswer> {
   const started = Date.now();
   return new Promise((resolve) => {
     const req = http.get({ host: '127.0.0.1', port: hostPort, path: '/', agent: false, timeout: timeoutMs }, (res) => {

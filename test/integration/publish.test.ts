@@ -143,13 +143,15 @@ describe('publish', () => {
   });
 
   it('cancels a running build when the subscription closes', async () => {
-    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nRUN sleep 30\n` });
+    // A marker only this build's RUN carries: other tests' `sleep 300` containers also contain "sleep 30".
+    const marker = testName('cancel-marker');
+    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nRUN sleep 30 && echo ${marker}\n` });
     const events: BuildEvent[] = [];
     const r = await service.dispatcher.subscribe('test', 'build:run', { contextPath: dir, tags: [`${testName('cancel')}:1`], labels: testLabels(), noCache: true }, (_i, e) => events.push(e as BuildEvent), () => undefined);
     expect(r.ok).toBe(true);
     await waitFor(() => events.some((e) => e.type === 'step' && e.step === 2), 'step 2 to start', 20_000);
     // The builder's RUN container exists and runs before we cancel (else the check below proves nothing).
-    const sleeping = async () => (await testDocker().listContainers({ filters: { ancestor: [WEB_IMAGE] } })).filter((c) => c.Command.includes('sleep 30'));
+    const sleeping = async () => (await testDocker().listContainers({ filters: { ancestor: [WEB_IMAGE] } })).filter((c) => c.Command.includes(marker));
     const ids = (await waitFor(async () => { const s = await sleeping(); return s.length > 0 ? s : null; }, 'the RUN sleep 30 container', 20_000)).map((c) => c.Id);
     const t0 = Date.now();
     if (r.ok) service.dispatcher.unsubscribe('test', r.value);

@@ -79,7 +79,7 @@ export function networksSubscriptions({ engine, dataDir }: ServiceContext): Pick
       const tick = async (): Promise<void> => {
         if (closed) return;
         const started = Date.now();
-        const answer: LabAnswer = await requestThroughLab(lab.hostPort, ++seq, 2000);
+        const answer: LabAnswer = await requestThroughLab(lab.hostPort, ++seq);
         if (closed) return;
         countAnswer(counts, answer);
         sink.emit({ answer, counts: { ...counts } });
