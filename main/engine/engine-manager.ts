@@ -9,6 +9,7 @@ import type Docker from 'dockerode';
 import type { EngineEvent, EngineInfo, EngineStatus } from '../contract';
 import { createDockerClient } from './docker-client';
 import { EndpointError, parseHostUrl, resolveEndpoint, type Endpoint, type EndpointEnv } from './endpoint';
+import { parseEngineEvent } from './engine-event';
 import { LineSplitter } from './line-splitter';
 
 export interface EngineManagerOptions {
@@ -206,7 +207,7 @@ export class EngineManager {
       const lines = new LineSplitter();
       stream.on('data', (chunk: Buffer) => {
         for (const line of lines.push(chunk)) {
-          const ev = parseEvent(line);
+          const ev = parseEngineEvent(line);
           if (ev) for (const cb of [...this.eventListeners]) cb(ev);
         }
       });
@@ -236,29 +237,6 @@ export class EngineManager {
 
 function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
   return { url: e.url, source: e.source, ...(e.context ? { context: e.context } : {}) };
-}
-
-function parseEvent(line: string): EngineEvent | null {
-  try {
-    const raw = JSON.parse(line) as {
-      Type?: string;
-      Action?: string;
-      status?: string;
-      id?: string;
-      Actor?: { ID?: string; Attributes?: Record<string, string> };
-      timeNano?: number;
-      time?: number;
-    };
-    return {
-      type: raw.Type ?? 'container',
-      action: raw.Action ?? raw.status ?? '',
-      id: raw.Actor?.ID ?? raw.id ?? '',
-      attributes: raw.Actor?.Attributes ?? {},
-      timeNano: raw.timeNano ?? (raw.time ?? 0) * 1e9,
-    };
-  } catch {
-    return null;
-  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, code: string): Promise<T> {

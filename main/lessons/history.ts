@@ -3,6 +3,7 @@
  * than on what exists now (stop vs kill, a volume that outlived its container, an exec). Filled
  * from `docker events --since` when the tracker starts and from the live event stream after.
  */
+import { toEngineEvent, type RawEngineEvent } from '../engine/engine-event';
 import type Docker from 'dockerode';
 import { LineSplitter } from '../engine/line-splitter';
 import type { SnapshotEvent } from './snapshot';
@@ -52,26 +53,6 @@ export class EventHistory {
   }
 }
 
-interface RawEvent {
-  Type?: string;
-  Action?: string;
-  status?: string;
-  id?: string;
-  Actor?: { ID?: string; Attributes?: Record<string, string> };
-  timeNano?: number;
-  time?: number;
-}
-
-export function toSnapshotEvent(raw: RawEvent): SnapshotEvent {
-  return {
-    type: raw.Type ?? 'container',
-    action: raw.Action ?? raw.status ?? '',
-    id: raw.Actor?.ID ?? raw.id ?? '',
-    attributes: raw.Actor?.Attributes ?? {},
-    timeNano: raw.timeNano ?? (raw.time ?? 0) * 1e9,
-  };
-}
-
 /**
  * Reads the engine's past events between `sinceSeconds` and now (a finite stream: `until` makes
  * the engine close it). The engine itself keeps only a limited backlog, so this is best effort.
@@ -84,7 +65,7 @@ export async function readPastEvents(docker: Docker, sinceSeconds: number, signa
     const lines = new LineSplitter();
     const take = (line: string) => {
       try {
-        out.push(toSnapshotEvent(JSON.parse(line) as RawEvent));
+        out.push(toEngineEvent(JSON.parse(line) as RawEngineEvent));
       } catch {
         // A malformed line is skipped; the rest of the history is still useful.
       }
