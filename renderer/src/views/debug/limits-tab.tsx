@@ -61,12 +61,12 @@ export function LimitsTab({ container }: { container: ContainerSummary }) {
     };
   }, [container.id, container.state, container.status, reload]);
 
-  // The engine's own "oom" event for this container, while the tab is open.
+  // The engine's own "oom" event for this container, while the tab is open. It comes before the
+  // engine has recorded the exit, so the limits (OOMKilled, exit code) are read again on "die".
   useSubscription('engine:events', { types: ['container'] }, (e: EngineEvent) => {
-    if (e.id === container.id && e.action === 'oom') {
-      setOomEvent(true);
-      setReload((n) => n + 1);
-    }
+    if (e.id !== container.id) return;
+    if (e.action === 'oom') setOomEvent(true);
+    if (e.action === 'oom' || e.action === 'die') setReload((n) => n + 1);
   });
 
   const p = plan(container.name, memory, swap, cpus);
