@@ -55,6 +55,40 @@ function follow(stream: Readable, tag: string, run: Running, emit: (e: TransferE
   });
 }
 
+/**
+ * Opens one push or pull stream and follows it to its end, keeping the cancel contract: a stream
+ * that opens after cancel is destroyed at once, and nothing is reported after cancel. Resolves
+ * with the outcome, or null when cancelled.
+ */
+async function transferOne(
+  open: () => Promise<unknown>,
+  tag: string,
+  run: Running,
+  emit: (e: TransferEvent) => void,
+): Promise<{ error: string | null; digest?: string } | null> {
+  try {
+    const stream = (await open()) as Readable;
+    run.stream = stream;
+    if (run.closed) {
+      stream.destroy();
+      return null;
+    }
+    const r = await follow(stream, tag, run, emit);
+    return run.closed ? null : r;
+  } catch (err) {
+    return run.closed ? null : { error: engineMessage(err) };
+  }
+}
+
+/** The cancel function of a transfer: aborts the request and destroys its stream. */
+function cancelOf(run: Running): () => void {
+  return () => {
+    run.closed = true;
+    run.controller.abort();
+    run.stream?.destroy();
+  };
+}
+
 async function authFor(reference: string): Promise<{ authconfig?: object }> {
   const auth = await resolveRegistryAuth(registryOf(reference));
   // An empty auth header still has to be sent for a push (the engine wants X-Registry-Auth).
@@ -89,33 +123,18 @@ export async function runPush(
     const pushed: string[] = [];
     for (const tag of tags) {
       if (run.closed) return;
-      try {
-        const stream = (await docker.getImage(repo).push({ tag, ...auth, abortSignal: run.controller.signal } as never)) as unknown as Readable;
-        run.stream = stream;
-        if (run.closed) {
-          stream.destroy();
-          return;
-        }
-        const r = await follow(stream, tag, run, emit);
-        if (run.closed) return;
-        if (r.error) {
-          emit({ type: 'failed', tag, message: r.error });
-          return;
-        }
-        pushed.push(tag);
-        emit({ type: 'tag-done', tag, ...(r.digest ? { digest: r.digest } : {}) });
-      } catch (err) {
-        if (!run.closed) emit({ type: 'failed', tag, message: engineMessage(err) });
+      const r = await transferOne(() => docker.getImage(repo).push({ tag, ...auth, abortSignal: run.controller.signal } as never) as unknown as Promise<unknown>, tag, run, emit);
+      if (!r) return;
+      if (r.error) {
+        emit({ type: 'failed', tag, message: r.error });
         return;
       }
+      pushed.push(tag);
+      emit({ type: 'tag-done', tag, ...(r.digest ? { digest: r.digest } : {}) });
     }
     if (!run.closed) emit({ type: 'done', tags: pushed });
   })();
-  return () => {
-    run.closed = true;
-    run.controller.abort();
-    run.stream?.destroy();
-  };
+  return cancelOf(run);
 }
 
 /** Pulls a reference with its registry's stored credentials; returns the cancel function. */
@@ -124,28 +143,20 @@ export function runPull(docker: Docker, reference: string, emit: (e: TransferEve
   const [, tag] = splitTag(reference);
   emit({ type: 'start', command: dockerCommand('pull', reference), tags: [tag] });
   void (async () => {
+    let auth: { authconfig?: object };
     try {
-      const auth = await authFor(reference);
-      const stream = (await docker.pull(reference, { ...auth, abortSignal: run.controller.signal } as never)) as unknown as Readable;
-      run.stream = stream;
-      if (run.closed) {
-        stream.destroy();
-        return;
-      }
-      const r = await follow(stream, tag, run, emit);
-      if (run.closed) return;
-      if (r.error) emit({ type: 'failed', tag, message: r.error });
-      else {
-        emit({ type: 'tag-done', tag });
-        emit({ type: 'done', tags: [tag] });
-      }
+      auth = await authFor(reference);
     } catch (err) {
       if (!run.closed) emit({ type: 'failed', tag, message: engineMessage(err) });
+      return;
+    }
+    const r = await transferOne(() => docker.pull(reference, { ...auth, abortSignal: run.controller.signal } as never), tag, run, emit);
+    if (!r) return;
+    if (r.error) emit({ type: 'failed', tag, message: r.error });
+    else {
+      emit({ type: 'tag-done', tag });
+      emit({ type: 'done', tags: [tag] });
     }
   })();
-  return () => {
-    run.closed = true;
-    run.controller.abort();
-    run.stream?.destroy();
-  };
+  return cancelOf(run);
 }
