@@ -14,6 +14,11 @@ import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
+import { diskCalls } from './handlers/disk';
+import { filesCalls } from './handlers/files';
+import { settingsCalls, settingsSubscriptions } from './handlers/settings';
+import { readSettings } from '../settings/settings-store';
+import { processEndpointEnv } from '../engine/engine-manager';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
 export interface Service {
@@ -36,8 +41,9 @@ export function defaultDataDir(): string {
 }
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
-  const engine = new EngineManager(opts);
-  const context: ServiceContext = { engine, dataDir: opts.dataDir ?? defaultDataDir() };
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const engine = new EngineManager(withDefaultEngine(opts, dataDir));
+  const context: ServiceContext = { engine, dataDir };
   // Each feature registers its own section; the compiler checks that every contract entry has
   // a handler (the Partial<> of each section is re-checked as a whole here).
   const calls = {
@@ -48,6 +54,9 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...diskCalls(context),
+    ...filesCalls(context),
+    ...settingsCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -57,6 +66,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksSubscriptions(context),
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
+    ...settingsSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
@@ -74,6 +84,18 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
       engine.stop();
     },
   };
+}
+
+/**
+ * The Settings page's default engine applies at start-up when nothing more explicit is set:
+ * DOCKER_HOST (like for the docker CLI) and a caller's own endpoint environment win.
+ */
+function withDefaultEngine(opts: ServiceOptions, dataDir: string): EngineManagerOptions {
+  if (opts.endpointEnv || process.env.DOCKER_HOST) return opts;
+  const { defaultEngine } = readSettings(dataDir);
+  if (!defaultEngine) return opts;
+  const base = processEndpointEnv();
+  return { ...opts, endpointEnv: { ...base, env: { ...base.env, DOCKER_HOST: defaultEngine } } };
 }
 
 /** Fails at start-up (and so in every test) when a contract entry has no handler. */
