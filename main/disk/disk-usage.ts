@@ -6,6 +6,8 @@ import type Docker from 'dockerode';
 import type { DiskBuildCache, DiskContainer, DiskImage, DiskSummaryRow, DiskUsage, DiskVolume } from '../contract';
 import { dockerCommand } from '../engine/docker-command';
 
+export { humanSize } from './human-size';
+
 /** The parts of the /system/df answer we read (the engine adds fields over time). */
 export interface RawDf {
   LayersSize?: number;
@@ -104,26 +106,4 @@ function summarise(layersSize: number, images: DiskImage[], containers: DiskCont
 export async function readDiskUsage(docker: Docker, signal?: AbortSignal): Promise<DiskUsage> {
   const raw = (await (docker.df as (o: object) => Promise<unknown>).call(docker, signal ? { abortSignal: signal } : {})) as RawDf;
   return toDiskUsage(raw);
-}
-
-/**
- * Go's units.HumanSizeWithPrecision, as the docker CLI prints sizes ("1.983MB", "0B"): decimal
- * units, `%.<precision>g`. Used to compare with the CLI's own output and shown in the UI.
- */
-export function humanSize(bytes: number, precision = 4): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-  let i = 0;
-  let n = bytes;
-  while (n >= 1000 && i < units.length - 1) {
-    n /= 1000;
-    i++;
-  }
-  return `${formatG(n, precision)}${units[i]}`;
-}
-
-/** C's %.Ng for the small positive numbers humanSize produces (no exponent form needed below 1000). */
-function formatG(n: number, precision: number): string {
-  if (n === 0) return '0';
-  const s = n.toPrecision(precision);
-  return s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }

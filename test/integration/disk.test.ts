@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tar from 'tar-stream';
 import type { CallArgs, CallName, CallResult, PrunePreview } from '../../main/contract';
-import { humanSize } from '../../main/disk/disk-usage';
+import { humanSize } from '../../main/disk/human-size';
 import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await runContainer({ name: running, image: WEB_IMAGE, cmd: ['sh', '-c', `${script} && sleep 600`], binds: [`${volume}:/data`] });
   await waitFor(async () => {
     const r = await service.dispatcher.invoke('files:list', { target: { kind: 'container', id: running }, path: '/data/nested' });
-    return r.ok && r.value.entries.length === 1;
+    return r.ok && (r.value as CallResult<'files:list'>).entries.length === 1;
   }, 'the container wrote its files');
   stopped = testName('files-stopped');
   const s = await runContainer({ name: stopped, image: WEB_IMAGE, cmd: ['sh', '-c', 'mkdir -p /out && echo done > /out/result.txt'] });

@@ -8,4 +8,7 @@ export const NAV_ITEMS: { id: ViewId; label: string }[] = [
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'disk', label: 'Disk usage' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'help', label: 'Help' },
 ];

@@ -1,11 +1,15 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, VolumeSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { useNavStore } from '../../stores/nav-store';
 import { VirtualBodies } from '../workflows/virtual-rows';
+import { humanSize } from '../../../../main/disk/human-size';
+import { useVolumeSizes } from '../disk/use-volume-sizes';
+import { FileBrowser } from '../files/file-browser';
 
 /** Volumes, following the engine's events: create, remove (refused while in use). */
 export function VolumesView() {
@@ -15,6 +19,13 @@ export function VolumesView() {
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Other views (the command palette) open a volume's files with { browse: name }.
+  const browseParam = useNavStore((s) => (typeof s.params.browse === 'string' ? s.params.browse : null));
+  const [browsing, setBrowsing] = useState<string | null>(browseParam);
+  useEffect(() => {
+    if (browseParam) setBrowsing(browseParam);
+  }, [browseParam]);
+  const sizes = useVolumeSizes(volumes ? volumes.map((v) => v.name) : null);
   useSubscription(
     'volumes:list',
     {},
@@ -70,20 +81,25 @@ export function VolumesView() {
               <th scope="col">Driver</th>
               <th scope="col">Mount point (on the engine's host)</th>
               <th scope="col">Used by</th>
+              <th scope="col">Size</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <VirtualBodies
             items={volumes}
             scrollRef={scrollRef}
-            columns={5}
+            columns={6}
             render={(v) => (
               <tr key={v.name} data-testid={`volume-row-${v.name}`}>
                 <td className="mono">{v.name}</td>
                 <td>{v.driver}</td>
                 <td className="mono wf-mountpoint">{v.mountpoint}</td>
                 <td>{v.containers.length ? v.containers.join(', ') : <span className="muted">none</span>}</td>
+                <td data-testid={`volume-size-${v.name}`}>{sizes ? (sizes.get(v.name) ?? -1) >= 0 ? humanSize(sizes.get(v.name)!) : 'N/A' : <span className="muted">…</span>}</td>
                 <td>
+                  <button type="button" className="small" aria-label={`Browse volume ${v.name}`} onClick={() => setBrowsing(browsing === v.name ? null : v.name)}>
+                    Browse
+                  </button>{' '}
                   <button type="button" className="danger" aria-label={`Remove volume ${v.name}`} onClick={() => setRemoving(v)}>
                     Remove
                   </button>
@@ -93,6 +109,14 @@ export function VolumesView() {
           />
         </table>
         </div>
+      )}
+      {browsing && (
+        <section className="volume-files" aria-label={`Files in volume ${browsing}`}>
+          <h2>
+            Files in volume <span className="mono">{browsing}</span>
+          </h2>
+          <FileBrowser key={browsing} target={{ kind: 'volume', name: browsing }} label={browsing} />
+        </section>
       )}
       {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>
