@@ -1105,6 +1105,8 @@ const filesCalls = {
    * the native save dialog's answer), else a new file in the app's downloads folder.
    */
   'files:download': z.object({ target: fileTarget, path: insidePath, saveTo: z.string().max(4096).optional() }).strict(),
+  /** Browser mode: a one-time link (a minute) from which the browser downloads the tar itself. */
+  'files:download-link': z.object({ target: fileTarget, path: insidePath }).strict(),
   /** Writes one file (base64, at most 8 MB) into a folder of a container: `docker cp FILE CONTAINER:DIR`. */
   'files:upload': z
     .object({
@@ -1145,6 +1147,7 @@ interface FilesResults {
   'files:list': FileListing;
   'files:read': FileContent;
   'files:download': WithCommand & { savedTo: string; bytes: number };
+  'files:download-link': WithCommand & { url: string; fileName: string };
   'files:upload': WithCommand & { path: string; bytes: number };
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService } from '../service/create-service';
+import { downloadLinksFor } from '../service/handlers/files';
 import { startBrowserServer } from './server';
 
 export function parseServeArgs(argv: string[]): { port: number; staticDir: string } {
@@ -44,7 +45,12 @@ async function main(): Promise<void> {
   }
   const service = await createService();
   const status = service.engine.getStatus();
-  const server = await startBrowserServer({ dispatcher: service.dispatcher, staticDir: args.staticDir, port: args.port }).catch(
+  const server = await startBrowserServer({
+    dispatcher: service.dispatcher,
+    staticDir: args.staticDir,
+    port: args.port,
+    download: (id) => downloadLinksFor(service.context).open(service.engine.client(), id),
+  }).catch(
     (err: NodeJS.ErrnoException) => {
       console.error(`dockside serve: cannot listen on 127.0.0.1:${args.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`);
       process.exit(1);

@@ -28,6 +28,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Streams a one-time download (`/download/<id>`, see main/files/download-links.ts). */
+  download?: (id: string) => Promise<{ stream: NodeJS.ReadableStream & { destroy(): void }; fileName: string; done(): Promise<void> } | null>;
 }
 
 const clientMessage = z.discriminatedUnion('type', [
@@ -74,6 +76,8 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
     if (tokensEqual(token, url.searchParams.get('token'))) {
       headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
     }
+    const dl = /^\/download\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
+    if (dl && opts.download) return void serveDownload(opts.download, dl[1]!, headers, req, res);
     let file = path.resolve(staticRoot, '.' + decodeURIComponent(url.pathname));
     if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return deny(res, 403, 'Forbidden.');
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
@@ -156,6 +160,41 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
         server.closeAllConnections?.();
       }),
   };
+}
+
+/** Streams the engine's tar straight to the browser as an attachment; never buffered whole. */
+async function serveDownload(
+  download: NonNullable<BrowserServerOptions['download']>,
+  id: string,
+  headers: Record<string, string>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  let d: Awaited<ReturnType<typeof download>>;
+  try {
+    d = await download(id);
+  } catch (err) {
+    return deny(res, 502, `The engine refused the download: ${(err as Error).message}`);
+  }
+  if (!d) return deny(res, 404, 'This download link is unknown, used or expired: ask for the download again.');
+  const { stream, fileName, done } = d;
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': 'application/x-tar',
+    'Content-Disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+  });
+  if (req.method === 'HEAD') {
+    stream.destroy();
+    res.end();
+    return void done();
+  }
+  const finish = () => void done();
+  res.on('close', () => {
+    stream.destroy();
+    finish();
+  });
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 function deny(res: http.ServerResponse, status: number, text: string): void {

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../main/contract';
+import { startBrowserServer } from '../../main/browser/server';
 import { HELPER_LABEL } from '../../main/files/file-browser';
+import { downloadLinksFor } from '../../main/service/handlers/files';
 import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
@@ -130,5 +132,33 @@ describe('volume (through a helper container, removed right after)', () => {
     expect(await helpers()).toBe(before);
     const up = await service.dispatcher.invoke('files:upload', { target: t, folder: '/', name: 'x.txt', contentBase64: 'eA==' });
     expect(up.ok).toBe(false);
+  });
+});
+
+describe('browser mode download (one-time link, streamed by the app server)', () => {
+  it('streams the tar once, then the link is gone; no token, no file', async () => {
+    const server = await startBrowserServer({
+      dispatcher: service.dispatcher,
+      staticDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-static-')),
+      download: (id) => downloadLinksFor(service.context).open(service.engine.client(), id),
+    });
+    const before = await helpers();
+    try {
+      const link = await call('files:download-link', { target: { kind: 'volume', name: volume }, path: '/nested' });
+      expect(link.fileName).toBe('nested.tar');
+      const base = `http://127.0.0.1:${server.port}${link.url}`;
+      expect((await fetch(base)).status).toBe(401);
+      const res = await fetch(`${base}?token=${server.token}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="nested.tar"');
+      const file = path.join(dataDir, 'from-browser.tar');
+      fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      expect(execFileSync('tar', ['-xOf', file, 'nested/note.txt'], { encoding: 'utf8' })).toBe('kept in the volume\n');
+      expect((await fetch(`${base}?token=${server.token}`)).status).toBe(404);
+      // The helper goes when the response closes.
+      await waitFor(async () => (await helpers()) <= before, 'the helper container removed');
+    } finally {
+      await server.close();
+    }
   });
 });

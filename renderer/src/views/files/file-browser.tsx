@@ -51,6 +51,20 @@ export function FileBrowser({ target, label, initialPath = '/' }: { target: File
   };
   const download = async (p: string) => {
     setNotice(null);
+    if (!window.dockside) {
+      // Browser mode: the browser fetches the tar itself from a one-time link and saves it.
+      const r = await call('files:download-link', { target, path: p });
+      if (!r.ok) return setError(r.error);
+      const a = document.createElement('a');
+      a.href = r.value.url;
+      a.download = r.value.fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setNotice(`Downloading ${r.value.fileName}…`);
+      useCommandStore.getState().show(`Downloaded ${p} from ${label}`, r.value.command);
+      return;
+    }
     const r = await call('files:download', { target, path: p });
     if (!r.ok) return setError(r.error);
     setNotice(`Saved ${formatBytes(r.value.bytes)} as ${r.value.savedTo}`);
