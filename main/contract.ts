@@ -669,7 +669,7 @@ export interface LessonSummary {
   order: number;
   summary: string;
   /** The live view the lesson sits beside. */
-  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'lessons';
+  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
   viewParams?: Record<string, unknown>;
   tasks: { id: string; title: string; hint?: string }[];
   quizCount: number;

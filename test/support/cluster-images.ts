@@ -24,7 +24,9 @@ export async function buildClusterImages(docker: Docker): Promise<ClusterImages>
       await importRootfs(docker, root, `${repo}:${tag}`, [
         'ENV PATH=/bin',
         'EXPOSE 80',
-        'CMD ["/bin/httpd","-f","-p","80","-h","/var/www"]',
+        // A well-behaved server: it stops at once on SIGTERM (httpd as PID 1 would ignore it and
+        // make every task stop wait the 10 s grace period).
+        'CMD ["/bin/sh","-c","trap \'exit 0\' TERM; httpd -f -p 80 -h /var/www & wait"]',
         `LABEL ${TEST_LABEL}=${RUN_ID}`,
       ]);
     } finally {
