@@ -70,7 +70,7 @@ describe('reading the engine', () => {
 
 describe('probe targets', () => {
   it('asks an ingress port once, this node’s task containers by their own ports, other nodes’ running tasks', () => {
-    const local = [
+    const local: { Image: string; Labels: Record<string, string>; Ports: { PublicPort: number; Type: string }[] }[] = [
       { Image: 'web:2', Labels: { 'com.docker.swarm.service.id': 's1', 'com.docker.swarm.task.id': 'a' }, Ports: [{ PublicPort: 30001, Type: 'tcp' }, { PublicPort: 30001, Type: 'tcp' }] },
       { Image: 'other', Labels: { 'com.docker.swarm.service.id': 's2' }, Ports: [{ PublicPort: 30009, Type: 'tcp' }] },
     ];
