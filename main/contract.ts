@@ -53,6 +53,8 @@ export interface EngineEndpointInfo {
   source: 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config-context' | 'default' | 'switcher';
   /** The docker context name when the endpoint came from a context. */
   context?: string;
+  /** TLS in use: the server's certificate checked ('verify') or not ('skip-verify'). */
+  tls?: 'verify' | 'skip-verify';
 }
 
 export interface EngineInfo {
@@ -91,7 +93,19 @@ export interface EngineCandidate {
   /** True when the engine answered a ping just now. */
   reachable: boolean;
   current: boolean;
+  /** Where it comes from: the configured endpoint (environment / current context), a docker context, a local socket. */
+  kind: 'configured' | 'context' | 'socket' | 'current';
+  /** The docker context name, for kind 'context'. */
+  context?: string;
+  tls?: 'verify' | 'skip-verify';
+  /** Why it cannot be used as is (e.g. a TLS file that cannot be read), in words naming the file. */
+  problem?: string;
+  /** What to pass to `engine:switch` to use it (keeps its TLS settings). */
+  target: EngineSwitchTarget;
 }
+
+/** One of: an address (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, like the CLI), a docker context, or back to the configured engine. */
+export type EngineSwitchTarget = { url: string } | { context: string } | { configured: true };
 
 const engineCalls = {
   /** Current connection status (also pushed by `engine:status` subscription). */
@@ -99,7 +113,11 @@ const engineCalls = {
   /** Local engines that answer (Docker, Podman, Colima, Rancher Desktop) plus the configured one. */
   'engine:candidates': z.object({}).strict(),
   /** Switch to another engine endpoint (from `engine:candidates`, or typed by the user). */
-  'engine:switch': z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+  'engine:switch': z.union([
+    z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+    z.object({ context: z.string().min(1, 'must not be empty').max(256) }).strict(),
+    z.object({ configured: z.literal(true) }).strict(),
+  ]),
 };
 
 interface EngineResults {
