@@ -28,7 +28,7 @@ export interface ApiError {
   /** Human-readable message, e.g. the engine's "port is already allocated". */
   message: string;
   /** A stable code for the renderer to branch on. */
-  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal' | 'limit';
   /** The argument field the error concerns, when there is one (e.g. "ports.0.hostPort"). */
   field?: string;
   /** HTTP status from the engine, when the engine produced the error. */
@@ -1011,4 +1011,8 @@ export type ServerMessage =
   | { type: 'result'; reqId: number; result: Result<unknown> }
   | { type: 'subscribed'; reqId: number; result: Result<string> }
   | { type: 'event'; subId: string; event: unknown }
-  | { type: 'sub-error'; subId: string; error: ApiError };
+  | { type: 'sub-error'; subId: string; error: ApiError }
+  /** The answer to `unsubscribe`: false when the id was not an open subscription of this socket. */
+  | { type: 'unsubscribed'; subId: string; ok: boolean }
+  /** The answer to a message that is not a well-formed ClientMessage: what was wrong with it. */
+  | { type: 'error'; reqId: number | null; error: ApiError };
