@@ -518,22 +518,32 @@ const debugCalls = {
       cpus: z.number({ message: 'must be a number of CPUs like 0.5' }).min(0.01, 'must be at least 0.01').max(1024, 'is too large').optional(),
     })
     .strict(),
-  /** Streams `docker logs` (not following) into a file; returns where. */
+  /**
+   * Saves the whole log (`docker logs`, not following). Desktop: main opens the native save
+   * dialog (the renderer never names a path). Browser mode: a one-time download URL the server
+   * streams. Without either (tests, scripts): a new file in the app's data folder. A file is
+   * always created new: never replaced, never through a symlink.
+   */
   'logs:save': z
     .object({
       id: containerRef,
-      /** Absolute path of the file to write; default: a new file in the app's data folder. */
-      path: z.string().max(4096).optional(),
       timestamps: z.boolean().default(false),
     })
     .strict(),
 };
 
+export type LogsSaveResult = WithCommand &
+  (
+    | { kind: 'saved'; path: string; bytes: number; lines: number }
+    | { kind: 'download'; url: string; fileName: string }
+    | { kind: 'cancelled' }
+  );
+
 interface DebugResults {
   'top:list': TopResult;
   'limits:get': ContainerLimits;
   'limits:update': ContainerLimits & WithCommand;
-  'logs:save': { path: string; bytes: number; lines: number } & WithCommand;
+  'logs:save': LogsSaveResult;
 }
 
 const debugSubscriptions = {
