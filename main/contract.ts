@@ -16,19 +16,58 @@ import { labPolicies, type LabPolicy } from './networks/lab-policies';
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
-/** A container, image, volume or network reference: id (full or short) or name. */
+// Engine references follow the engine's own formats (moby's container-name rule, hex ids,
+// distribution/reference for images), so nothing like "web//1" or "../.." ever reaches a path.
+const hexId = '[a-f0-9]{1,64}';
+const objectName = '[a-zA-Z0-9][a-zA-Z0-9_.-]+';
+const domainPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domain = `${domainPart}(?:\\.${domainPart})*(?::[0-9]{1,5})?`;
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const repository = `(?:${domain}/)?${pathComponent}(?:/${pathComponent})*`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+
+/** A container: id (1-64 hex digits) or name ([a-zA-Z0-9][a-zA-Z0-9_.-]+, the engine's rule). */
+export const containerRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a container id or name');
+
+/** A network: id or name (same rule as containers). */
+export const networkRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a network id or name');
+
+/** A repository name as distribution/reference reads it: [host[:port]/]path, lower-case path components. */
+export const repositoryName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^${repository}$`), 'is not a valid repository name (lower-case path, optional registry host:port)');
+
+/** An image: id ("sha256:" + 64 hex, or a short hex id) or reference NAME[:TAG][@DIGEST]. */
+export const imageRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not an image id or reference (name[:tag][@digest])');
+
+/** A container, image, volume or network reference: any of the formats above. */
 export const engineRef = z
   .string()
   .min(1, 'must not be empty')
-  .max(256, 'is too long')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/@-]*$/, 'is not a valid id or name');
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName}|sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not a valid id or name');
 
 /** An error as it crosses the boundary: data, not an exception, with the engine's own words. */
 export interface ApiError {
   /** Human-readable message, e.g. the engine's "port is already allocated". */
   message: string;
   /** A stable code for the renderer to branch on. */
-  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal' | 'limit';
   /** The argument field the error concerns, when there is one (e.g. "ports.0.hostPort"). */
   field?: string;
   /** HTTP status from the engine, when the engine produced the error. */
@@ -179,17 +218,17 @@ export interface ContainerSummary {
 
 const containerCalls = {
   'containers:list': z.object({ all: z.boolean().default(true) }).strict(),
-  'containers:inspect': z.object({ id: engineRef }).strict(),
-  'containers:start': z.object({ id: engineRef }).strict(),
+  'containers:inspect': z.object({ id: containerRef }).strict(),
+  'containers:start': z.object({ id: containerRef }).strict(),
   /** SIGTERM, then the engine sends SIGKILL after `timeoutSeconds`. */
-  'containers:stop': z.object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
-  'containers:kill': z.object({ id: engineRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
+  'containers:stop': z.object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+  'containers:kill': z.object({ id: containerRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
   'containers:restart': z
-    .object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
+    .object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
     .strict(),
   /** Removing a running container needs `force: true`; volumes are removed only when asked. */
   'containers:remove': z
-    .object({ id: engineRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
+    .object({ id: containerRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
     .strict(),
 };
 
@@ -262,14 +301,14 @@ const workflowCalls = {
   'workflows:networks': z.object({}).strict(),
   'images:list': z.object({}).strict(),
   /** Refused with an explanation when a container uses the image, unless `force`. */
-  'images:remove': z.object({ id: engineRef, force: z.boolean().default(false) }).strict(),
-  'images:history': z.object({ id: engineRef }).strict(),
+  'images:remove': z.object({ id: imageRef, force: z.boolean().default(false) }).strict(),
+  'images:history': z.object({ id: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   'volumes:create': z.object({ name: volumeName.optional(), labels: z.record(z.string(), z.string()).optional() }).strict(),
   /** Refused while a container uses the volume. */
   'volumes:remove': z.object({ name: volumeName }).strict(),
   /** A one-off command in a running container (shell words; no pipes). */
-  'exec:run': z.object({ id: engineRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
+  'exec:run': z.object({ id: containerRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
   /** Keystrokes for a live shell opened by the `exec:shell` subscription. */
   'exec:input': z.object({ sessionId: z.string().uuid('is not a shell session id'), data: z.string().max(65536, 'is too long') }).strict(),
   'exec:resize': z
@@ -350,11 +389,11 @@ const workflowSubscriptions = {
   /** The image list, re-sent on the engine's image (and container) events. */
   'images:list': z.object({}).strict(),
   /** Pulls an image; progress events until `done`. Unsubscribe cancels the pull. */
-  'images:pull': z.object({ reference: z.string().min(1, 'must not be empty').max(512, 'is too long') }).strict(),
+  'images:pull': z.object({ reference: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   /** A live shell (bash if the container has it, else sh) with a TTY. Unsubscribe ends it. */
   'exec:shell': z
-    .object({ id: engineRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
+    .object({ id: containerRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
     .strict(),
 };
 
@@ -485,43 +524,53 @@ const memorySize = z
 
 const debugCalls = {
   /** `docker top`: processes of a running container. */
-  'top:list': z.object({ id: engineRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
-  'limits:get': z.object({ id: engineRef }).strict(),
+  'top:list': z.object({ id: containerRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
+  'limits:get': z.object({ id: containerRef }).strict(),
   /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
   'limits:update': z
     .object({
-      id: engineRef,
+      id: containerRef,
       memory: memorySize.optional(),
       /** "-1" for unlimited swap; default: twice the memory (memory + the same again as swap). */
       memorySwap: z.union([memorySize, z.literal('-1')]).optional(),
       cpus: z.number({ message: 'must be a number of CPUs like 0.5' }).min(0.01, 'must be at least 0.01').max(1024, 'is too large').optional(),
     })
     .strict(),
-  /** Streams `docker logs` (not following) into a file; returns where. */
+  /**
+   * Saves the whole log (`docker logs`, not following). Desktop: main opens the native save
+   * dialog (the renderer never names a path). Browser mode: a one-time download URL the server
+   * streams. Without either (tests, scripts): a new file in the app's data folder. A file is
+   * always created new: never replaced, never through a symlink.
+   */
   'logs:save': z
     .object({
-      id: engineRef,
-      /** Absolute path of the file to write; default: a new file in the app's data folder. */
-      path: z.string().max(4096).optional(),
+      id: containerRef,
       timestamps: z.boolean().default(false),
     })
     .strict(),
 };
 
+export type LogsSaveResult = WithCommand &
+  (
+    | { kind: 'saved'; path: string; bytes: number; lines: number }
+    | { kind: 'download'; url: string; fileName: string }
+    | { kind: 'cancelled' }
+  );
+
 interface DebugResults {
   'top:list': TopResult;
   'limits:get': ContainerLimits;
   'limits:update': ContainerLimits & WithCommand;
-  'logs:save': { path: string; bytes: number; lines: number } & WithCommand;
+  'logs:save': LogsSaveResult;
 }
 
 const debugSubscriptions = {
   /** One engine stats stream per id, computed in main, sent as one batch about once a second. */
-  'stats:watch': z.object({ ids: z.array(engineRef).max(200, 'at most 200 containers at once') }).strict(),
+  'stats:watch': z.object({ ids: z.array(containerRef).max(100, 'at most 100 containers in one stats stream') }).strict(),
   /** Follows a container's log: demultiplexed, batched, bounded. */
   'logs:follow': z
     .object({
-      id: engineRef,
+      id: containerRef,
       /** Last N lines first ("all" = the whole log). */
       tail: z.union([z.number().int().min(0, 'must be 0 or more').max(10_000_000), z.literal('all')]).default(1000),
       /** Unix seconds: only lines after this time. */
@@ -585,7 +634,7 @@ const labId = z.string().regex(/^lab-[a-f0-9]{6,12}$/, 'is not a lab id');
 
 const networkCalls = {
   'networks:list': z.object({}).strict(),
-  'networks:inspect': z.object({ id: engineRef }).strict(),
+  'networks:inspect': z.object({ id: networkRef }).strict(),
   /** A user-defined bridge network; the subnet is optional (the engine picks a free one). */
   'networks:create': z
     .object({
@@ -596,14 +645,14 @@ const networkCalls = {
     })
     .strict(),
   /** Refused with an explanation while containers are attached. */
-  'networks:remove': z.object({ id: engineRef }).strict(),
-  'networks:connect': z.object({ network: engineRef, container: engineRef, alias: dnsAlias.optional() }).strict(),
-  'networks:disconnect': z.object({ network: engineRef, container: engineRef, force: z.boolean().default(false) }).strict(),
+  'networks:remove': z.object({ id: networkRef }).strict(),
+  'networks:connect': z.object({ network: networkRef, container: containerRef, alias: dnsAlias.optional() }).strict(),
+  'networks:disconnect': z.object({ network: networkRef, container: containerRef, force: z.boolean().default(false) }).strict(),
   /** Load-balancer lab: a network, two Caddy file servers and a Caddy load balancer on `hostPort`. */
   'lab:start': z
     .object({
       hostPort: z.number({ message: 'Host port must be a number' }).int('Host port must be a whole number').min(1, 'Host port must be 1 to 65535').max(65535, 'Host port must be 1 to 65535'),
-      image: engineRef.default('caddy:latest'),
+      image: imageRef.default('caddy:latest'),
       policy: z.enum(labPolicies).default('round_robin'),
       /** Extra labels on every lab object (tests pass their run label). */
       labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().max(256)).optional(),
@@ -763,7 +812,7 @@ const imageTagRef = z
   .string()
   .min(1, 'must not be empty')
   .max(256, 'is too long')
-  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/, 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
+  .regex(new RegExp(`^${repository}(?::${tag})?$`), 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
 
 const absolutePath = z
   .string()
@@ -805,16 +854,16 @@ const publishCalls = {
   /** Reads back a Dockerfile from the app's build folder (empty when none yet). */
   'build:read-dockerfile': z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'is not a valid build name') }).strict(),
   /** `docker history`: the layers of an image. */
-  'build:history': z.object({ image: engineRef }).strict(),
+  'build:history': z.object({ image: imageRef }).strict(),
   /** `docker tag SOURCE TARGET`. */
-  'tags:add': z.object({ image: engineRef, tag: imageTagRef }).strict(),
+  'tags:add': z.object({ image: imageRef, tag: imageTagRef }).strict(),
   /** `docker rmi REPO:TAG`: removes the tag; the image goes too when it was its last tag. */
   'tags:remove': z.object({ tag: imageTagRef }).strict(),
   /** Tags an image with a semantic version and `latest` in one repository. */
   'tags:release': z
     .object({
-      image: engineRef,
-      repository: z.string().min(1, 'must not be empty').max(200).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      image: imageRef,
+      repository: repositoryName,
       version: z.string().regex(/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'is not a semantic version (x.y.z)'),
       alsoLatest: z.boolean().default(true),
     })
@@ -831,7 +880,7 @@ const publishCalls = {
   /** Registries with stored credentials (never the secrets). */
   'registry:logins': z.object({}).strict(),
   /** Tags a registry holds for a repository (registry HTTP API v2). */
-  'registry:tags': z.object({ repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name') }).strict(),
+  'registry:tags': z.object({ repository: imageTagRef }).strict(),
   /** Probes a published port over HTTP (used by the pipeline's replace step). */
   'pipeline:probe': z.object({ port: z.number().int().min(1).max(65535, 'is out of range') }).strict(),
   /** `docker run -d -p 127.0.0.1::PORT IMAGE`: a first version to replace later. */
@@ -892,7 +941,7 @@ const publishSubscriptions = {
   /** Pushes one tag, or every local tag of the repository. */
   'registry:push': z
     .object({
-      repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      repository: repositoryName,
       tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag').optional(),
       /** Several tags, pushed one after the other (e.g. the version and latest). */
       tags: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag')).min(1).max(50).optional(),
@@ -904,7 +953,7 @@ const publishSubscriptions = {
   /** Pipeline step 13: start the new version beside the old one, check it answers, stop the old. */
   'pipeline:replace': z
     .object({
-      oldContainer: engineRef,
+      oldContainer: containerRef,
       image: imageTagRef,
       containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
     })
@@ -1255,4 +1304,8 @@ export type ServerMessage =
   | { type: 'result'; reqId: number; result: Result<unknown> }
   | { type: 'subscribed'; reqId: number; result: Result<string> }
   | { type: 'event'; subId: string; event: unknown }
-  | { type: 'sub-error'; subId: string; error: ApiError };
+  | { type: 'sub-error'; subId: string; error: ApiError }
+  /** The answer to `unsubscribe`: false when the id was not an open subscription of this socket. */
+  | { type: 'unsubscribed'; subId: string; ok: boolean }
+  /** The answer to a message that is not a well-formed ClientMessage: what was wrong with it. */
+  | { type: 'error'; reqId: number | null; error: ApiError };

@@ -29,6 +29,10 @@ export interface Service {
 
 export interface ServiceOptions extends EngineManagerOptions {
   dataDir?: string;
+  /** See ServiceContext: the desktop app's save dialog. */
+  chooseSavePath?: ServiceContext['chooseSavePath'];
+  /** See ServiceContext: browser mode's downloads. */
+  offerDownload?: ServiceContext['offerDownload'];
 }
 
 export function defaultDataDir(): string {
@@ -38,7 +42,12 @@ export function defaultDataDir(): string {
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
   const engine = new EngineManager(opts);
-  const context: ServiceContext = { engine, dataDir: opts.dataDir ?? defaultDataDir() };
+  const context: ServiceContext = {
+    engine,
+    dataDir: opts.dataDir ?? defaultDataDir(),
+    ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
+    ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
+  };
   // Each feature registers its own section; the compiler checks that every contract entry has
   // a handler (the Partial<> of each section is re-checked as a whole here).
   const calls = {
