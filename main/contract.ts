@@ -1219,6 +1219,98 @@ interface ClusterEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Everyday work: Compose stacks and bulk actions
+// ---------------------------------------------------------------------------------------------
+
+/** A Compose project name as found in the `com.docker.compose.project` label. */
+const composeProject = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a Compose project name (letters, digits, _ . -)');
+
+/** A compose CLI found on this machine: `docker compose` (v2 plugin) or `docker-compose` (v1). */
+export interface ComposeCli {
+  /** How the user types it: "docker compose" or "docker-compose". */
+  name: 'docker compose' | 'docker-compose';
+  version: string;
+}
+
+/** A Compose project, read from its containers' labels (or remembered after `down`). */
+export interface StackSummary {
+  project: string;
+  /** `com.docker.compose.project.working_dir`; empty when the label is missing. */
+  workingDir: string;
+  /** `com.docker.compose.project.config_files`, split on commas. */
+  configFiles: string[];
+  /** Ids of the project's containers on the engine (any state); empty after `down`. */
+  containers: string[];
+  /** True when every config file exists on this machine, so `up -d` and `down` can run. */
+  filesOnDisk: boolean;
+}
+
+export interface StacksOverview {
+  stacks: StackSummary[];
+  /** The compose CLI that `stacks:compose` would run, or null when none is installed. */
+  composeCli: ComposeCli | null;
+}
+
+/** One item of a bulk action: done, or failed with the engine's words. */
+export interface BulkItemResult {
+  ref: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface BulkResult extends WithCommand {
+  results: BulkItemResult[];
+}
+
+const bulkRefs = z.array(engineRef).min(1, 'select at least one item').max(500, 'at most 500 items at once');
+
+const stackCalls = {
+  /** Compose projects on the engine (by label) plus remembered ones whose files are on disk. */
+  'stacks:list': z.object({}).strict(),
+  /** Start, stop, restart or remove every container of a project through the engine, and nothing else. */
+  'stacks:action': z.object({ project: composeProject, action: z.enum(['start', 'stop', 'restart', 'remove']) }).strict(),
+  /** Runs the compose CLI (`up -d` or `down`) with the project's own files and folder. */
+  'stacks:compose': z.object({ project: composeProject, action: z.enum(['up', 'down']) }).strict(),
+  /** `docker start|stop|kill|rm a b c`, one engine call per container, each result reported. */
+  'bulk:containers': z
+    .object({ action: z.enum(['start', 'stop', 'kill', 'remove']), ids: bulkRefs, force: z.boolean().default(false) })
+    .strict(),
+  /** `docker rmi` / `docker volume rm` / `docker network rm` of several objects, each result reported. */
+  'bulk:remove': z.object({ kind: z.enum(['image', 'volume', 'network']), refs: bulkRefs, force: z.boolean().default(false) }).strict(),
+};
+
+interface StackResults {
+  'stacks:list': StacksOverview;
+  'stacks:action': BulkResult & { project: string; equivalent: string };
+  'stacks:compose': WithCommand & { exitCode: number | null; output: string };
+  'bulk:containers': BulkResult;
+  'bulk:remove': BulkResult;
+}
+
+const stackSubscriptions = {
+  /** The logs of every container of a project, followed together (one bounded stream each). */
+  'stacks:logs': z
+    .object({ project: composeProject, tail: z.number().int().min(0, 'must be 0 or more').max(10_000, 'is too large').default(200) })
+    .strict(),
+};
+
+/** One container's batch of the combined stack log. */
+export interface StackLogEvent {
+  container: string;
+  /** `com.docker.compose.service`, or the container name. */
+  service: string;
+  batch: LogBatch;
+}
+
+interface StackEvents {
+  'stacks:logs': StackLogEvent;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1231,6 +1323,7 @@ export const callSchemas = {
   ...lessonCalls,
   ...publishCalls,
   ...clusterCalls,
+  ...stackCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1242,6 +1335,7 @@ export const subscriptionSchemas = {
   ...lessonSubscriptions,
   ...publishSubscriptions,
   ...clusterSubscriptions,
+  ...stackSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1262,7 +1356,8 @@ export interface CallResults
     NetworkResults,
     LessonResults,
     PublishResults,
-    ClusterResults {}
+    ClusterResults,
+    StackResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -1272,7 +1367,8 @@ export interface SubscriptionEvents
     NetworkEvents,
     LessonEvents,
     PublishEvents,
-    ClusterEvents {}
+    ClusterEvents,
+    StackEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

@@ -13,7 +13,9 @@ import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
@@ -59,6 +61,8 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsCalls(context),
     ...publishCalls(context),
     ...clusterCalls(context),
+    ...stacksCalls(context),
+    ...bulkCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -69,6 +73,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
     ...clusterSubscriptions(context),
+    ...stacksSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
