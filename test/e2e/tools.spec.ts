@@ -15,21 +15,20 @@ test('dark theme is kept after a reload (from settings.json, not the page)', asy
   await app.getByRole('button', { name: 'Settings', exact: true }).click();
   await app.getByRole('radio', { name: 'Dark' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const bg = () => app.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
-  expect(await bg()).toBe('rgb(22, 25, 29)');
+  await expect(app.locator('html')).toHaveCSS('background-color', 'rgb(22, 25, 29)');
   const file = path.join(server.dataDir, 'dockside', 'settings.json');
   expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ theme: 'dark' });
   // Forget the page's own cache: after the reload the theme must come from main.
   await app.evaluate('localStorage.clear()');
   await app.reload();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await bg()).toBe('rgb(22, 25, 29)');
+  await expect(app.locator('html')).toHaveCSS('background-color', 'rgb(22, 25, 29)');
   await app.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(app.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   // Back to light, also kept.
   await app.getByRole('radio', { name: 'Light' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
-  expect(await bg()).toBe('rgb(255, 255, 255)');
+  await expect(app.locator('html')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });
 
 test('the command palette (Ctrl+K) opens a container\'s logs', async ({ app }) => {

@@ -7,6 +7,7 @@ export const NAV_ITEMS: { id: ViewId; label: string }[] = [
   { id: 'build', label: 'Build & publish' },
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
+  { id: 'cluster', label: 'Cluster' },
   { id: 'lessons', label: 'Lessons' },
   { id: 'disk', label: 'Disk usage' },
   { id: 'settings', label: 'Settings' },

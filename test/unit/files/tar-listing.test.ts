@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { DownloadLinks } from '../../../main/files/download-links';
 import { decodeText, listTar, readTarFile, singleFileTar } from '../../../main/files/tar-listing';
 
 type Entry = { name: string; type: 'file' | 'directory' | 'symlink'; linkname?: string };
@@ -59,18 +58,5 @@ describe('readTarFile and decodeText', () => {
     expect(decodeText(Buffer.from('héllo\n'))).toBe('héllo\n');
     expect(decodeText(Buffer.from([0x68, 0x00, 0x69]))).toBeNull();
     expect(decodeText(Buffer.from([0xff, 0xfe, 0x41]))).toBeNull();
-  });
-});
-
-describe('DownloadLinks', () => {
-  it('gives a link that works once and expires after a minute', () => {
-    const links = new DownloadLinks();
-    const t = { kind: 'container' as const, id: 'web' };
-    const a = links.create(t, '/etc', 1000);
-    expect(links.take(a, 2000)).toMatchObject({ path: '/etc' });
-    expect(links.take(a, 2000)).toBeNull();
-    const b = links.create(t, '/etc', 1000);
-    expect(links.take(b, 1000 + 61_000)).toBeNull();
-    expect(links.take('nope')).toBeNull();
   });
 });

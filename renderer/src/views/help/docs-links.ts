@@ -15,6 +15,7 @@ export const VIEW_DOCS: Record<ViewId, DocsLink> = {
   build: { title: 'Docker Build overview', url: `${D}/build/` },
   volumes: { title: 'Volumes', url: `${D}/engine/storage/volumes/` },
   networks: { title: 'Networking overview', url: `${D}/engine/network/` },
+  cluster: { title: 'Swarm mode: deploy services to a swarm', url: `${D}/engine/swarm/services/` },
   lessons: { title: 'Get started with Docker', url: `${D}/get-started/` },
   disk: { title: 'Prune unused Docker objects', url: `${D}/engine/manage-resources/pruning/` },
   settings: { title: 'Docker contexts (choosing an engine)', url: `${D}/engine/manage-resources/contexts/` },
