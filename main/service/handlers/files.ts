@@ -1,4 +1,5 @@
 /** Handlers of the file browser (containers and volumes, through the engine's archive API). */
+import { dockerCommand, shellQuote } from '../../engine/docker-command';
 import { FieldError } from '../../engine/errors';
 import { archiveName, listFolder, newDownloadFile, openArchive, readFile, saveArchive, uploadFile } from '../../files/file-browser';
 import type { CallHandlers, ServiceContext } from '../types';
@@ -17,7 +18,7 @@ export function filesCalls({ engine, dataDir, chooseSavePath, offerDownload }: S
       if (chooseSavePath) {
         // Desktop: the user picks the file in the native dialog main opens.
         const chosen = await chooseSavePath(fileName);
-        if (!chosen) return { kind: 'cancelled', command: '' };
+        if (!chosen) return { kind: 'cancelled', command: target.kind === 'container' ? `${dockerCommand('cp', `${target.id}:${path}`, '-')} > ${shellQuote(fileName)}` : '' };
         return { kind: 'saved', ...(await saveArchive(docker, target, path, chosen)) };
       }
       if (offerDownload) {
