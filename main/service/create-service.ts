@@ -7,6 +7,7 @@ import { callSchemas, subscriptionSchemas, type CallArgs, type CallName, type Ca
 import path from 'node:path';
 import { EngineManager, type EngineManagerOptions } from '../engine/engine-manager';
 import { Dispatcher } from './dispatcher';
+import { clusterCalls, clusterSubscriptions } from './handlers/cluster';
 import { containerCalls, containerSubscriptions } from './handlers/containers';
 import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
@@ -57,6 +58,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...clusterCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -66,6 +68,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksSubscriptions(context),
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
+    ...clusterSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
