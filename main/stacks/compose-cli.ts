@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ComposeCli } from '../contract';
-import { shellQuote } from '../engine/docker-command';
 import type { Endpoint } from '../engine/endpoint';
-import type { StackInfo } from './compose-labels';
+export { composeArgs, composeCommandLine } from './compose-command';
 
 export interface FoundCompose extends ComposeCli {
   /** Program and leading arguments: ["docker", "compose"] or ["docker-compose"]. */
@@ -31,18 +30,6 @@ export function findComposeCli(): Promise<FoundCompose | null> {
     return null;
   })();
   return found;
-}
-
-/** `-p NAME -f FILE... --project-directory DIR up -d` (or `down`). */
-export function composeArgs(info: StackInfo, action: 'up' | 'down'): string[] {
-  const files = info.configFiles.flatMap((f) => ['-f', f]);
-  const dir = info.workingDir ? ['--project-directory', info.workingDir] : [];
-  return ['-p', info.project, ...files, ...dir, ...(action === 'up' ? ['up', '-d'] : ['down'])];
-}
-
-/** The line a user would type, quoted for a POSIX shell. */
-export function composeCommandLine(cli: Pick<ComposeCli, 'name'>, args: string[]): string {
-  return [...cli.name.split(' '), ...args].map(shellQuote).join(' ');
 }
 
 /** Points the CLI at the engine Dockside is connected to, not at whatever its own config says. */
