@@ -7,5 +7,9 @@ export const NAV_ITEMS: { id: ViewId; label: string }[] = [
   { id: 'build', label: 'Build & publish' },
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
+  { id: 'cluster', label: 'Cluster' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'disk', label: 'Disk usage' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'help', label: 'Help' },
 ];

@@ -63,7 +63,7 @@ describe('Compose labels', () => {
   it('points the compose CLI at the engine Dockside uses', () => {
     expect(composeEnv({ url: 'unix:///var/run/docker.sock', source: 'default', kind: 'unix', socketPath: '/var/run/docker.sock' })).toEqual({ DOCKER_HOST: 'unix:///var/run/docker.sock' });
     expect(
-      composeEnv({ url: 'tcp://10.0.0.2:2376', source: 'DOCKER_HOST', kind: 'tcp', tls: { caPath: '/certs/ca.pem', certPath: '/certs/cert.pem', keyPath: '/certs/key.pem', verify: true } }),
+      composeEnv({ url: 'tcp://10.0.0.2:2376', source: 'DOCKER_HOST', kind: 'tcp', tls: { caPath: '/certs/ca.pem', certPath: '/certs/cert.pem', keyPath: '/certs/key.pem', verify: true, from: 'DOCKER_CERT_PATH' } }),
     ).toEqual({ DOCKER_HOST: 'tcp://10.0.0.2:2376', DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: '1' });
     expect(composeEnv(null)).toEqual({});
   });
