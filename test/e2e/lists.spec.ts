@@ -73,9 +73,9 @@ test('bulk stop: select 3 of 5 with a click and a shift-click; exactly those 3 s
   const names = Array.from({ length: 5 }, (_, i) => `dockside-test-bulk-${tag}-${i}`);
   for (const name of names) await runContainer({ name, image: WEB_IMAGE, cmd: LOOP });
   await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`bulk-${tag}`);
-  await app.getByRole('columnheader', { name: /Name/ }).getByRole('button').click();
   const header = app.getByRole('columnheader', { name: /Name/ });
-  if ((await header.getAttribute('aria-sort')) !== 'ascending') await header.getByRole('button').click();
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(5);
 
   await app.getByRole('checkbox', { name: `Select ${names[1]}` }).click();
@@ -102,6 +102,10 @@ test('bulk kill and remove ask once, listing every container; each result is rep
   await runContainer({ name: running, image: WEB_IMAGE, cmd: LOOP });
   await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`rm-${tag}`);
   await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
+  // By name, so the commands list them in a known order (…-a, then …-b).
+  const nameHeader = app.getByRole('columnheader', { name: /Name/ });
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
   await app.getByRole('checkbox', { name: 'Select all shown containers' }).check();
   const bar = app.getByRole('toolbar', { name: 'Selected containers' });
 
