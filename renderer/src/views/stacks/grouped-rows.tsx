@@ -50,7 +50,10 @@ export function GroupedContainerRows({
 }) {
   const summaryOf = (project: string) => overview?.stacks.find((s) => s.project === project);
   const terms = queryTerms(query);
-  const down = (overview?.stacks ?? []).filter((s) => s.containers.length === 0 && matchesTerms([s.project, s.workingDir, ...s.configFiles], terms));
+  // Down: no container on the engine carries the project any more (judged from the live list, so
+  // a stack just removed keeps its header without waiting for the next stacks:list).
+  const live = new Set(all.map((c) => stackOf(c.labels)?.project).filter(Boolean));
+  const down = (overview?.stacks ?? []).filter((s) => s.filesOnDisk && !live.has(s.project) && matchesTerms([s.project, s.workingDir, ...s.configFiles], terms));
   const header = (project: string, info: NonNullable<ReturnType<typeof stackOf>>, shownIds: string[]) => (
     <StackHeaderRow
       key={`stack:${project}`}
@@ -69,19 +72,17 @@ export function GroupedContainerRows({
       onComposeDone={onComposeDone}
     />
   );
-  return (
-    <>
-      {entries.map((e) =>
-        e.kind === 'single' ? (
-          <Fragment key={e.item.id}>{renderRow(e.item, false)}</Fragment>
-        ) : (
-          <Fragment key={`stack:${e.project}`}>
-            {header(e.project, e.info, e.items.map((c) => c.id))}
-            {!collapsed.has(e.project) && e.items.map((c) => <Fragment key={c.id}>{renderRow(c, true)}</Fragment>)}
-          </Fragment>
-        ),
-      )}
-      {down.map((s) => header(s.project, { project: s.project, workingDir: s.workingDir, configFiles: s.configFiles }, []))}
-    </>
-  );
+  // One flat, keyed list: a stack whose last container goes (and that stays as "down") keeps
+  // its header instance, so an open confirmation shows its results instead of vanishing.
+  const rows: ReactNode[] = [];
+  for (const e of entries) {
+    if (e.kind === 'single') {
+      rows.push(<Fragment key={e.item.id}>{renderRow(e.item, false)}</Fragment>);
+      continue;
+    }
+    rows.push(header(e.project, e.info, e.items.map((c) => c.id)));
+    if (!collapsed.has(e.project)) for (const c of e.items) rows.push(<Fragment key={c.id}>{renderRow(c, true)}</Fragment>);
+  }
+  for (const s of down) rows.push(header(s.project, { project: s.project, workingDir: s.workingDir, configFiles: s.configFiles }, []));
+  return <>{rows}</>;
 }
