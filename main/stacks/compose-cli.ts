@@ -20,15 +20,22 @@ const RUN_TIMEOUT_MS = 5 * 60_000;
 
 let found: Promise<FoundCompose | null> | null = null;
 
-/** Looks for the compose CLI once per process (a v2 plugin first, as the docker docs do). */
+/**
+ * Looks for the compose CLI (a v2 plugin first, as the docker docs do). A find is kept for the
+ * process; a miss is not, so a CLI installed later (or one slow to answer on a busy machine) is
+ * found on the next call.
+ */
 export function findComposeCli(): Promise<FoundCompose | null> {
-  found ??= (async () => {
-    const v2 = await run(['docker', 'compose', 'version', '--short'], {}, undefined, 10_000);
-    if (v2.exitCode === 0) return { name: 'docker compose', version: v2.output.trim(), argv: ['docker', 'compose'] } as const;
-    const v1 = await run(['docker-compose', 'version', '--short'], {}, undefined, 10_000);
-    if (v1.exitCode === 0) return { name: 'docker-compose', version: v1.output.trim(), argv: ['docker-compose'] } as const;
+  found ??= (async (): Promise<FoundCompose | null> => {
+    const v2 = await run(['docker', 'compose', 'version', '--short'], {}, undefined, 30_000);
+    if (v2.exitCode === 0) return { name: 'docker compose', version: v2.output.trim(), argv: ['docker', 'compose'] };
+    const v1 = await run(['docker-compose', 'version', '--short'], {}, undefined, 30_000);
+    if (v1.exitCode === 0) return { name: 'docker-compose', version: v1.output.trim(), argv: ['docker-compose'] };
     return null;
-  })();
+  })().then((cli) => {
+    if (!cli) found = null;
+    return cli;
+  });
   return found;
 }
 
