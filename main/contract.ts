@@ -948,6 +948,29 @@ interface PublishEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live state (streams that survive the engine going away)
+// ---------------------------------------------------------------------------------------------
+
+const liveStateSubscriptions = {
+  /**
+   * `docker top` while subscribed: the engine has no process stream, so main asks every
+   * `intervalMs` and sends each answer. Like stats and logs it re-opens by itself when the engine
+   * comes back.
+   */
+  'top:watch': z
+    .object({
+      id: engineRef,
+      psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
+      intervalMs: z.number().int().min(500, 'must be at least 500 ms').max(60_000).default(2000),
+    })
+    .strict(),
+};
+
+interface LiveStateEvents {
+  'top:watch': TopResult;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -969,6 +992,7 @@ export const subscriptionSchemas = {
   ...networkSubscriptions,
   ...lessonSubscriptions,
   ...publishSubscriptions,
+  ...liveStateSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -997,7 +1021,8 @@ export interface SubscriptionEvents
     DebugEvents,
     NetworkEvents,
     LessonEvents,
-    PublishEvents {}
+    PublishEvents,
+    LiveStateEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];
