@@ -52,6 +52,11 @@ export interface PrivateDockerd {
   log(): string;
 }
 
+/** True when the host has the default engine's docker0 bridge (check it survives a private engine). */
+export function hostHasDocker0(): boolean {
+  return spawnSync('ip', ['link', 'show', 'docker0'], { stdio: 'ignore' }).status === 0;
+}
+
 /** Why a private engine cannot be started here, or null when it can. */
 export function privateDockerdUnavailable(): string | null {
   if (process.platform !== 'linux') return 'a private dockerd is started only on Linux';
