@@ -122,7 +122,11 @@ export async function startPrivateDockerd(opts: PrivateDockerdOptions = {}): Pro
     for (;;) {
       try {
         await docker.ping();
-        if (innerPort) startRelay(child.pid!);
+        if (innerPort) {
+          startRelay(child.pid!);
+          // Ready when the relay listens (its socket appears) and the daemon's tcp port answers.
+          while (!fs.existsSync(relaySocket) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        }
         return;
       } catch {
         if (child.exitCode !== null) throw new Error(`private dockerd exited (${child.exitCode}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
