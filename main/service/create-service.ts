@@ -14,8 +14,15 @@ import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { liveStateSubscriptions, REOPEN_ON_RECONNECT } from './handlers/livestate';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
+import { diskCalls } from './handlers/disk';
+import { filesCalls } from './handlers/files';
+import { settingsCalls, settingsSubscriptions } from './handlers/settings';
+import { readSettings } from '../settings/settings-store';
+import { processEndpointEnv } from '../engine/engine-manager';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
 export interface Service {
@@ -42,10 +49,11 @@ export function defaultDataDir(): string {
 }
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
-  const engine = new EngineManager(opts);
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const engine = new EngineManager(withDefaultEngine(opts, dataDir));
   const context: ServiceContext = {
     engine,
-    dataDir: opts.dataDir ?? defaultDataDir(),
+    dataDir,
     ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
     ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
   };
@@ -60,6 +68,11 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsCalls(context),
     ...publishCalls(context),
     ...clusterCalls(context),
+    ...stacksCalls(context),
+    ...bulkCalls(context),
+    ...diskCalls(context),
+    ...filesCalls(context),
+    ...settingsCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -70,6 +83,8 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
     ...clusterSubscriptions(context),
+    ...stacksSubscriptions(context),
+    ...settingsSubscriptions(context),
     ...liveStateSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
@@ -106,6 +121,18 @@ function connectionChanges(engine: EngineManager, cb: (connected: boolean) => vo
     if (lost && now !== null) cb(false); // switched engines: close the old streams first
     cb(now !== null);
   });
+}
+
+/**
+ * The Settings page's default engine applies at start-up when nothing more explicit is set:
+ * DOCKER_HOST (like for the docker CLI) and a caller's own endpoint environment win.
+ */
+function withDefaultEngine(opts: ServiceOptions, dataDir: string): EngineManagerOptions {
+  if (opts.endpointEnv || process.env.DOCKER_HOST) return opts;
+  const { defaultEngine } = readSettings(dataDir);
+  if (!defaultEngine) return opts;
+  const base = processEndpointEnv();
+  return { ...opts, endpointEnv: { ...base, env: { ...base.env, DOCKER_HOST: defaultEngine } } };
 }
 
 /** Fails at start-up (and so in every test) when a contract entry has no handler. */

@@ -59,7 +59,7 @@ export class Dispatcher {
 
   async invoke(name: unknown, rawArgs: unknown): Promise<Result<unknown>> {
     if (typeof name !== 'string' || !Object.hasOwn(callSchemas, name)) {
-      return { ok: false, error: { code: 'invalid-argument', message: `Unknown call "${String(name)}".` } };
+      return { ok: false, error: { code: 'invalid-argument', message: `Unknown call ${describeName(name)}.` } };
     }
     const callName = name as CallName;
     const parsed = callSchemas[callName].safeParse(rawArgs ?? {});
@@ -81,7 +81,7 @@ export class Dispatcher {
     onError: (subId: string, error: ApiError) => void,
   ): Promise<Result<string>> {
     if (typeof name !== 'string' || !Object.hasOwn(subscriptionSchemas, name)) {
-      return { ok: false, error: { code: 'invalid-argument', message: `Unknown subscription "${String(name)}".` } };
+      return { ok: false, error: { code: 'invalid-argument', message: `Unknown subscription ${describeName(name)}.` } };
     }
     const subName = name as SubscriptionName;
     const parsed = subscriptionSchemas[subName].safeParse(rawArgs ?? {});
@@ -193,6 +193,11 @@ function safeCall(fn: () => void): void {
   } catch {
     // A stream that is already gone has nothing left to close.
   }
+}
+
+/** Names a call for an error message without ever throwing (`String({toString: 1})` throws). */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? `"${name.slice(0, 100)}"` : `(a ${name === null ? 'null' : typeof name}, not a name)`;
 }
 
 function safeClose(sub: ActiveSubscription): void {
