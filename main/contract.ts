@@ -1590,6 +1590,29 @@ interface SettingsEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live state (streams that survive the engine going away)
+// ---------------------------------------------------------------------------------------------
+
+const liveStateSubscriptions = {
+  /**
+   * `docker top` while subscribed: the engine has no process stream, so main asks every
+   * `intervalMs` and sends each answer. Like stats and logs it re-opens by itself when the engine
+   * comes back.
+   */
+  'top:watch': z
+    .object({
+      id: engineRef,
+      psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
+      intervalMs: z.number().int().min(500, 'must be at least 500 ms').max(60_000).default(2000),
+    })
+    .strict(),
+};
+
+interface LiveStateEvents {
+  'top:watch': TopResult;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1619,6 +1642,7 @@ export const subscriptionSchemas = {
   ...clusterSubscriptions,
   ...stackSubscriptions,
   ...settingsSubscriptions,
+  ...liveStateSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1655,7 +1679,8 @@ export interface SubscriptionEvents
     PublishEvents,
     ClusterEvents,
     StackEvents,
-    SettingsEvents {}
+    SettingsEvents,
+    LiveStateEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
@@ -46,6 +46,11 @@ export function App() {
   const online = useEngineOnline();
   const status = useEngineStore((s) => s.status);
   const View = VIEWS[view];
+  // The last view that was on screen with the engine online.
+  const [keptView, setKeptView] = useState<ViewId | null>(null);
+  useEffect(() => {
+    if (online) setKeptView(view);
+  }, [online, view]);
   return (
     <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
       <EngineBridge />
@@ -75,11 +80,17 @@ export function App() {
         <div className="view-docs">
           <DocsLink link={VIEW_DOCS[view]} />
         </div>
-        {online || OFFLINE_VIEWS.has(view) ? (
-          <Suspense fallback={<p>Loading…</p>}>
-            <View />
-          </Suspense>
-        ) : (
+        {/* A view shown once stays mounted (hidden) while the engine is away, so the open
+            container, its tab and its streams are still there when it comes back; main re-opens
+            the streams by itself. */}
+        {(online || OFFLINE_VIEWS.has(view) || keptView === view) && (
+          <div {...(online || OFFLINE_VIEWS.has(view) ? { style: { display: 'contents' } } : { hidden: true })}>
+            <Suspense fallback={<p>Loading…</p>}>
+              <View />
+            </Suspense>
+          </div>
+        )}
+        {!(online || OFFLINE_VIEWS.has(view)) && (
           <div className="disconnected" data-testid="disconnected">
             <h2>{status.state === 'connecting' ? 'Connecting to the engine…' : 'No engine to show'}</h2>
             {status.state === 'unreachable' && (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
 import { shortId, timeAgo } from '../../components/format';
@@ -59,6 +59,10 @@ export function ContainersView() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [logsOf, setLogsOf] = useState<string | null>(null);
   const selected = containers.find((c) => c.id === selectedId) ?? null;
+  // The open container as last seen, to say so when it is gone (removed, or another engine now).
+  const lastSelected = useRef<ContainerSummary | null>(null);
+  if (selected) lastSelected.current = selected;
+  const gone = selectedId !== null && !selected && loaded && lastSelected.current?.id === selectedId ? lastSelected.current : null;
 
   const act = async (action: ContainerAction, c: ContainerSummary) => {
     setBusy(`${action}:${c.id}`);
@@ -180,6 +184,14 @@ export function ContainersView() {
       {wanted && !selected && loaded && !containers.some((c) => c.name === wanted || c.id.startsWith(wanted)) && (
         <p className="muted" role="status">
           No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.
+        </p>
+      )}
+      {gone && (
+        <p className="muted" role="status" data-testid="container-gone">
+          The container <code>{gone.name}</code> no longer exists on this engine.{' '}
+          <button type="button" className="link" onClick={() => setSelectedId(null)}>
+            Close
+          </button>
         </p>
       )}
       {selected && <ContainerDetails key={`${selected.id}:${wantedTab ?? ''}`} container={selected} extraTabs={containerDetailTabs} initialTab={wantedTab} />}
