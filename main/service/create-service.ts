@@ -14,6 +14,7 @@ import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { sshCalls } from './handlers/ssh';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
@@ -50,6 +51,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsCalls(context),
     ...publishCalls(context),
     ...clusterCalls(context),
+    ...sshCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
