@@ -93,11 +93,12 @@ function expand(file: string, e: SshEnv, t: { host: string; user: string; port: 
   return path.isAbsolute(withTokens) ? withTokens : path.join(e.home, '.ssh', withTokens);
 }
 
-function computeConfig(text: string | undefined, host: string, user: string): Record<string, string | string[]> {
+function computeConfig(text: string | undefined, host: string): Record<string, string | string[]> {
   if (!text) return {};
   try {
-    // matchExec off: computing must never run commands from a config file.
-    return SSHConfig.parse(text).compute({ Host: host, User: user }, { ignoreCase: true, matchExec: false });
+    // matchExec off: computing must never run commands from a config file. (Queried by host
+    // only: given a User, the library reports it back as the config's User.)
+    return SSHConfig.parse(text).compute(host, { ignoreCase: true, matchExec: false });
   } catch {
     return {};
   }
@@ -105,8 +106,8 @@ function computeConfig(text: string | undefined, host: string, user: string): Re
 
 export function resolveSshTarget(url: string, e: SshEnv): SshTarget {
   const parsed = parseSshUrl(url);
-  const userCfg = computeConfig(e.readFile(path.join(e.home, '.ssh', 'config')), parsed.host, parsed.user ?? e.localUser);
-  const sysCfg = computeConfig(e.readFile('/etc/ssh/ssh_config'), parsed.host, parsed.user ?? e.localUser);
+  const userCfg = computeConfig(e.readFile(path.join(e.home, '.ssh', 'config')), parsed.host);
+  const sysCfg = computeConfig(e.readFile('/etc/ssh/ssh_config'), parsed.host);
   // ssh takes the first value obtained: the user's file, then the system's; IdentityFile adds up.
   const get = (k: string) => first(userCfg[k]) ?? first(sysCfg[k]);
   const alias = parsed.host;
