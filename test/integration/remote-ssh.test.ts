@@ -154,7 +154,8 @@ describe.skipIf(skip)('ssh:// engine', () => {
     expect(sshd.sessionPids()).toHaveLength(1);
     if (sub.ok) service.dispatcher.unsubscribe('owner', sub.value);
     closeAll();
-  });
+    // Each sshd session runs the user's shell startup files (slow on a busy machine).
+  }, 120_000);
 
   it('comes back on a new connection when the ssh connection drops', async () => {
     trustServer();
