@@ -123,7 +123,9 @@ export type EngineStatus =
       message: string;
       /** What the learner can do about it. */
       hint: string;
-      reason: 'bad-config' | 'no-socket' | 'permission' | 'refused' | 'timeout' | 'other';
+      reason: 'bad-config' | 'no-socket' | 'permission' | 'refused' | 'timeout' | 'other' | SshFailure;
+      /** An ssh host whose key is not in known_hosts yet: the learner may trust it (`ssh:trust-host-key`). */
+      hostKey?: SshHostKeyPrompt;
     };
 
 export interface EngineCandidate {
@@ -1613,6 +1615,51 @@ interface LiveStateEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Remote engines over ssh
+// ---------------------------------------------------------------------------------------------
+
+/** Which step of an ssh:// connection failed. */
+export type SshFailure =
+  | 'dns'
+  | 'auth'
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'remote-docker-missing'
+  | 'remote-engine'
+  | 'ssh';
+
+/** The question ssh asks about a host it has never seen, with what the learner needs to answer it. */
+export interface SshHostKeyPrompt {
+  /** The name looked up in known_hosts, e.g. `[127.0.0.1]:2222` or `build-server`. */
+  host: string;
+  /** e.g. ssh-ed25519 */
+  keyType: string;
+  /** `SHA256:...`, as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+  /** The file the key is added to when trusted. */
+  knownHostsFile: string;
+  /** Key types already known for this host (a different type is not a changed key). */
+  otherTypes: string[];
+}
+
+const sshCalls = {
+  /**
+   * Trusts the host key the engine status asked about (adds it to known_hosts) and reconnects.
+   * Only the key that was just offered can be trusted: host and fingerprint must both match it.
+   */
+  'ssh:trust-host-key': z
+    .object({
+      host: z.string().min(1, 'must not be empty').max(300, 'is too long'),
+      fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'is not a SHA256 fingerprint'),
+    })
+    .strict(),
+};
+
+interface SshResults {
+  'ssh:trust-host-key': EngineStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1629,6 +1676,7 @@ export const callSchemas = {
   ...diskCalls,
   ...filesCalls,
   ...settingsCalls,
+  ...sshCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1667,7 +1715,8 @@ export interface CallResults
     StackResults,
     DiskResults,
     FilesResults,
-    SettingsResults {}
+    SettingsResults,
+    SshResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,

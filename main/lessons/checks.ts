@@ -199,9 +199,11 @@ const evaluators: Evaluators = {
     const hit = s.events.filter((e) => {
       if (e.type !== 'container' || !e.action.startsWith('exec_start: ')) return false;
       const prog = e.action.slice('exec_start: '.length).trim().split(/\s+/)[0] ?? '';
-      return p.commands.includes(prog.split('/').pop() ?? prog);
+      // Podman reports an exec without its command: any exec counts there.
+      return prog === '' || p.commands.includes(prog.split('/').pop() ?? prog);
     }).at(-1);
-    return hit ? ok(`Ran "${hit.action.slice('exec_start: '.length)}" in ${nameOf(hit)}.`) : no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
+    const ran = hit?.action.slice('exec_start: '.length).trim();
+    return hit ? ok(ran ? `Ran "${ran}" in ${nameOf(hit)}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`) : no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
   },
 
   'container-event': (s, p) => {

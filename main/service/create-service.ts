@@ -16,6 +16,7 @@ import { liveStateSubscriptions, REOPEN_ON_RECONNECT } from './handlers/livestat
 import { networksCalls, networksSubscriptions } from './handlers/networks';
 import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { sshCalls } from './handlers/ssh';
 import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import { diskCalls } from './handlers/disk';
@@ -73,6 +74,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...diskCalls(context),
     ...filesCalls(context),
     ...settingsCalls(context),
+    ...sshCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
