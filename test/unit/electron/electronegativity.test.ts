@@ -18,8 +18,8 @@ type Run = (opts: Record<string, unknown>) => Promise<{ errors: unknown[]; issue
 
 // Checks that cannot be satisfied by static analysis of a file-served app, with the reason.
 const EXPLAINED = new Map<string, string>([
-  // We do set a CSP, through session.webRequest and the index.html meta tag, which it cannot see.
-  ['CSP_GLOBAL_CHECK', 'CSP is set by onHeadersReceived and a meta tag'],
+  // We do set a CSP: the app:// protocol handler puts it on every response (app-protocol.ts).
+  ['CSP_GLOBAL_CHECK', 'CSP is set on every response by the app:// protocol handler'],
   // It flags any loadFile/loadURL; ours loads only the bundled renderer or the dev server URL.
   ['LIMIT_NAVIGATION_GLOBAL_CHECK', 'will-navigate is cancelled in web-contents-created'],
   ['PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'setPermissionRequestHandler denies every request'],
@@ -33,7 +33,7 @@ const EXPLAINED = new Map<string, string>([
 
 describe('electronegativity', () => {
   it('sees the window settings: contextIsolation, sandbox on, nodeIntegration off', async () => {
-    const src = (await import('node:fs')).readFileSync(path.resolve(__dirname, '../../../main/electron/electron-main.ts'), 'utf8');
+    const src = (await import('node:fs')).readFileSync(path.resolve(__dirname, '../../../main/electron/desktop-app.ts'), 'utf8');
     for (const line of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false', 'webSecurity: true']) {
       expect(src).toContain(line);
     }
@@ -56,7 +56,7 @@ describe('electronegativity', () => {
         confidenceSet: '',
         isRelative: false,
         parserPlugins: [],
-        electronVersionOverride: '41.7.1',
+        electronVersionOverride: '45.5.0',
       });
       findings.push(...(result.issues ?? []));
     }
