@@ -65,9 +65,10 @@ async function main(): Promise<number> {
   const extra = choice.electronDist ? [`-c.electronDist=${choice.electronDist}`] : [];
   // Without signing secrets, say so instead of letting electron-builder search keychains.
   const env = { ...process.env };
-  if (!env.CSC_LINK && !env.CSC_NAME) {
-    env.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
-    console.log('dist: code signing skipped (no CSC_LINK secret); installers are unsigned.');
+  const cert = process.platform === 'win32' ? env.WIN_CSC_LINK || env.CSC_LINK : env.CSC_LINK || env.CSC_NAME;
+  if (!cert) {
+    if (process.platform === 'darwin') env.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
+    if (process.platform !== 'linux') console.log(`dist: code signing skipped (no ${process.platform === 'win32' ? 'WIN_CSC_LINK' : 'CSC_LINK'} secret): the installers are unsigned.`);
   }
   if (process.platform === 'darwin' && !env.APPLE_ID && !env.APPLE_API_KEY && !env.APPLE_KEYCHAIN_PROFILE) {
     console.log('dist: notarisation skipped (no APPLE_ID / APPLE_API_KEY secret).');
