@@ -48,7 +48,7 @@ export function chooseDist(args: string[], version: string, env: NodeJS.ProcessE
   if (env.ELECTRON_OVERRIDE_DIST_PATH) return { electronDist: env.ELECTRON_OVERRIDE_DIST_PATH, standin: false, reason: 'ELECTRON_OVERRIDE_DIST_PATH' };
   const cached = cachedElectronZip(version, arch, env);
   if (cached) return { electronDist: cached, standin: false, reason: `cached ${path.join(cached, `electron-v${version}-linux-${arch}.zip`)}` };
-  if (isLinuxDirOnly(args) && env.DOCKSIDE_DIST_NO_STANDIN !== '1') return { electronDist: path.join(root, 'dist', '.electron-standin'), standin: true, reason: 'no Electron distribution on this machine' };
+  if (isLinuxDirOnly(args) && env.DOCKSIDE_DIST_NO_STANDIN !== '1') return { electronDist: path.join(os.tmpdir(), `dockside-electron-standin-${process.pid}`), standin: true, reason: 'no Electron distribution on this machine' };
   return { electronDist: null, standin: false, reason: "electron-builder's download" };
 }
 
@@ -75,6 +75,7 @@ async function main(): Promise<number> {
   }
   const cli = path.join(root, 'node_modules', 'electron-builder', 'cli.js');
   const r = spawnSync(process.execPath, [cli, '--config', 'electron-builder.yml', '--publish', env.DOCKSIDE_PUBLISH ?? 'never', ...extra, ...args], { cwd: root, stdio: 'inherit', env });
+  if (choice.standin && choice.electronDist) fs.rmSync(choice.electronDist, { recursive: true, force: true });
   return r.status ?? 1;
 }
 

@@ -29,8 +29,11 @@ import { CHROMIUM } from './fixtures';
 // One ASCII byte per fuse on the wire: '0' off, '1' on.
 const FuseState = { DISABLE: 48, ENABLE: 49 } as const;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const unpacked = path.join(root, 'dist', 'linux-unpacked');
-const asarPath = path.join(unpacked, 'resources', 'app.asar');
+const reuse = process.env.DOCKSIDE_EMULATION_REUSE_DIST === '1';
+// Packed into a folder of its own, removed afterwards (the developer's dist/ is left alone).
+let output = '';
+let unpacked = '';
+let asarPath = '';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,9 +43,12 @@ let distSeconds = 0;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
+  output = reuse ? path.join(root, 'dist') : fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-dist-'));
+  unpacked = path.join(output, 'linux-unpacked');
+  asarPath = path.join(unpacked, 'resources', 'app.asar');
   const started = Date.now();
-  // DOCKSIDE_EMULATION_REUSE_DIST=1 reuses dist/linux-unpacked while working on this file.
-  const r = process.env.DOCKSIDE_EMULATION_REUSE_DIST === '1' && fs.existsSync(asarPath) ? { status: 0, stdout: '', stderr: '' } : spawnSync('npm', ['run', 'dist', '--', '--linux', 'dir'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32', maxBuffer: 64 * 1024 * 1024 });
+  // DOCKSIDE_EMULATION_REUSE_DIST=1 reuses dist/linux-unpacked (from `npm run dist -- --linux dir`) while working on this file.
+  const r = reuse && fs.existsSync(asarPath) ? { status: 0, stdout: '', stderr: '' } : spawnSync('npm', ['run', 'dist', '--', '--linux', 'dir', `-c.directories.output=${output}`], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32', maxBuffer: 64 * 1024 * 1024 });
   distSeconds = (Date.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`npm run dist -- --linux dir failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
@@ -55,6 +61,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   if (appDir) fs.rmSync(appDir, { recursive: true, force: true });
+  if (output && !reuse) fs.rmSync(output, { recursive: true, force: true });
 });
 
 test('emulation: the packed app.asar holds the built main, preload, renderer, lessons and runtime dependencies, nothing dev-only', () => {

@@ -66,6 +66,11 @@ export function emitApp(event: string, ...args: unknown[]): void {
   for (const fn of record.appListeners.get(event) ?? []) fn(...args);
 }
 
+export const focusedWindow: { current: unknown } = { current: null };
+
+/** What the next save dialog answers, and what it was asked. */
+export const saveDialog: { answer: { canceled: boolean; filePath?: string }; asked: unknown[][] } = { answer: { canceled: true }, asked: [] };
+
 class MockWebContents {
   static nextId = 1;
   id = MockWebContents.nextId++;
@@ -99,6 +104,12 @@ export class MockBrowserWindow {
   }
   static fromWebContents(wc: unknown) {
     return knownWebContents.has(wc) ? {} : null;
+  }
+  static getFocusedWindow() {
+    return focusedWindow.current;
+  }
+  static getAllWindows() {
+    return focusedWindow.current ? [focusedWindow.current] : [];
   }
   on(ev: string, fn: Listener) {
     this.listeners.set(ev, [...(this.listeners.get(ev) ?? []), fn]);
@@ -191,7 +202,7 @@ export const app = {
   exit(code: number) {
     record.exitCode = code;
   },
-  getPath: (name: string) => `/tmp/dockside-mock-electron/${name}`,
+  getPath: (name: string) => `/home/learner/${name === 'downloads' ? 'Downloads' : name}`,
   getVersion: () => '0.1.0',
   setAboutPanelOptions() {},
   showAboutPanel() {
@@ -229,6 +240,10 @@ export const Menu = {
 };
 
 export const dialog = {
+  async showSaveDialog(...args: unknown[]) {
+    saveDialog.asked.push(args);
+    return saveDialog.answer;
+  },
   showErrorBox(title: string, content: string) {
     record.errorBoxes.push({ title, content });
   },
