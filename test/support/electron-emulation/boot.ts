@@ -39,6 +39,12 @@ export async function bootPackagedMain(appDir: string, resourcesDir: string, env
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const fail = (err: unknown): never => {
+    // A boot that fails leaves nothing behind either.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(scratch, { recursive: true, force: true });
+    throw err;
+  };
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the packaged main did not start its bridge in 30 s:\n${output}`)), 30_000);
     const onData = (d: Buffer) => {
@@ -55,13 +61,13 @@ export async function bootPackagedMain(appDir: string, resourcesDir: string, env
       clearTimeout(timer);
       reject(new Error(`the packaged main exited (${code}):\n${output}`));
     });
-  });
+  }).catch(fail);
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/__bridge`);
   const died = () => new Error(`the packaged main exited (${child.exitCode ?? child.signalCode}):\n${output}`);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', (e) => reject(child.exitCode !== null ? died() : e));
-  });
+  }).catch(fail);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const sendListeners: ((channel: string, args: unknown[]) => void)[] = [];
   let id = 0;
