@@ -5,13 +5,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService } from '../service/create-service';
+import { guardProcess } from '../service/process-guard';
 import { runDesktopApp } from './desktop-app';
+import { chooseSavePath } from './save-dialog';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+guardProcess();
 runDesktopApp({
   rendererRoot: path.join(here, '../renderer'),
   preloadPath: path.join(here, '../preload/preload.cjs'),
-  createService,
+  // Saving a log: main opens the native save dialog, the renderer never names a path.
+  createService: (opts) => createService({ ...opts, chooseSavePath }),
   loadUpdater: async () => (await import('electron-updater')).autoUpdater,
 });

@@ -1,11 +1,12 @@
 /**
  * Electron transport: IPC registered once, every message's sender checked (one of our windows,
  * its top frame, showing exactly our renderer's origin), every argument validated by the
- * dispatcher, errors returned as data. Subscriptions are owned by the sending webContents and
- * closed when it goes away or commits a navigation to another document.
+ * dispatcher, errors returned as data. Each webContents gets one client session with its own
+ * limits; its subscriptions close when it goes away or commits a navigation to another document.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC, type Result } from '../contract';
+import { ClientSession, CLIENT_LIMITS, type ClientLimits } from '../service/client-session';
 import type { Dispatcher } from '../service/dispatcher';
 import { originOf } from './renderer-source';
 
@@ -21,65 +22,73 @@ export function isTrustedSender(event: SenderEvent, allowedOrigin: string): bool
 }
 
 const forbidden: Result<never> = { ok: false, error: { code: 'forbidden', message: 'IPC from an unknown sender was refused.' } };
+const unavailable: Result<never> = { ok: false, error: { code: 'internal', message: 'The Dockside service did not start.' } };
 
 /**
  * Registers the three channels. `dispatcher` may still be starting (the window opens before the
  * engine service is up): calls wait for it, so the renderer shows "connecting" meanwhile.
  */
-export function registerIpc(dispatcher: Dispatcher | Promise<Dispatcher>, allowedOrigin: string): () => void {
+export function registerIpc(dispatcher: Dispatcher | Promise<Dispatcher>, allowedOrigin: string, limits: ClientLimits = CLIENT_LIMITS): () => void {
   const ready = Promise.resolve(dispatcher);
   // A failed start is reported by the caller (error dialog); here it only must not go unhandled.
   ready.catch(() => undefined);
-  const unavailable: Result<never> = { ok: false, error: { code: 'internal', message: 'The Dockside service did not start.' } };
-  const watched = new WeakSet<WebContents>();
-  const ownerOf = (d: Dispatcher, wc: WebContents) => {
-    const owner = `wc:${wc.id}`;
-    if (!watched.has(wc)) {
-      watched.add(wc);
-      wc.once('destroyed', () => d.disposeOwner(owner));
+  const clients = new WeakMap<WebContents, ClientSession>();
+  const clientOf = (d: Dispatcher, wc: WebContents): ClientSession => {
+    let client = clients.get(wc);
+    if (!client) {
+      const created = new ClientSession(d, `wc:${wc.id}`, limits);
+      client = created;
+      clients.set(wc, created);
+      wc.once('destroyed', () => created.dispose());
       // did-navigate fires only when a main-frame navigation to another document has committed;
       // did-start-navigation also fires for navigations that are then cancelled (will-navigate
       // refuses every one), which must not close the page's live views.
-      wc.on('did-navigate', () => d.disposeOwner(owner));
+      wc.on('did-navigate', () => created.dispose());
     }
-    return owner;
+    return client;
   };
-  const withDispatcher = async <T>(fn: (d: Dispatcher) => T | Promise<T>, fallback: T): Promise<T> => {
-    let d: Dispatcher;
+  // Whatever arrives, the renderer gets a Result: never a thrown error, never silence.
+  const answer = async (event: SenderEvent, work: (client: ClientSession) => Promise<Result<unknown>> | Result<unknown>): Promise<Result<unknown>> => {
     try {
-      d = await ready;
-    } catch {
-      return fallback;
+      if (!isTrustedSender(event, allowedOrigin)) return forbidden;
+      let d: Dispatcher;
+      try {
+        d = await ready;
+      } catch {
+        return unavailable;
+      }
+      return await work(clientOf(d, event.sender));
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: `Internal error: ${(err as Error)?.message ?? String(err)}` } };
     }
-    return fn(d);
   };
 
-  ipcMain.handle(IPC.invoke, (event, name: unknown, args: unknown) => {
-    if (!isTrustedSender(event, allowedOrigin)) return forbidden;
-    return withDispatcher((d) => d.invoke(name, args), unavailable);
-  });
-  ipcMain.handle(IPC.subscribe, (event, name: unknown, args: unknown) => {
-    if (!isTrustedSender(event, allowedOrigin)) return forbidden;
-    const wc = event.sender;
-    return withDispatcher(
-      (d) =>
-        d.subscribe(
-          ownerOf(d, wc),
-          name,
-          args,
-          (subId, payload) => {
-            if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'event', event: payload });
-          },
-          (subId, error) => {
-            if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'error', error });
-          },
-        ),
-      unavailable,
-    );
-  });
-  ipcMain.handle(IPC.unsubscribe, (event, subId: unknown) => {
-    if (!isTrustedSender(event, allowedOrigin)) return false;
-    return withDispatcher((d) => d.unsubscribe(ownerOf(d, event.sender), subId), false);
+  ipcMain.handle(IPC.invoke, (event, name: unknown, args: unknown) =>
+    answer(event, (client) => {
+      const tooBig = client.sizeProblem(args);
+      return tooBig ? { ok: false, error: tooBig } : client.invoke(name, args);
+    }),
+  );
+  ipcMain.handle(IPC.subscribe, (event, name: unknown, args: unknown) =>
+    answer(event, (client) => {
+      const wc = event.sender;
+      const tooBig = client.sizeProblem(args);
+      if (tooBig) return { ok: false, error: tooBig };
+      return client.subscribe(
+        name,
+        args,
+        (subId, payload) => {
+          if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'event', event: payload });
+        },
+        (subId, error) => {
+          if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'error', error });
+        },
+      );
+    }),
+  );
+  ipcMain.handle(IPC.unsubscribe, async (event, subId: unknown) => {
+    const r = await answer(event, (client) => ({ ok: true, value: client.unsubscribe(subId) }));
+    return r.ok ? r.value : false;
   });
   return () => {
     ipcMain.removeHandler(IPC.invoke);
