@@ -114,6 +114,8 @@ test('Electron: the development build launches, talks to the engine over IPC, lo
     const app = await electron.launch({
       executablePath: bin.path!,
       args: [root, ...sandboxArgs(), `--user-data-dir=${userData}`],
+      // Playwright adds --no-sandbox on Linux unless told to keep the sandbox.
+      chromiumSandbox: sandboxArgs().length === 0,
       env: { ...process.env, ...screen.env, ELECTRON_RENDERER_URL: '' } as Record<string, string>,
     });
     try {
@@ -140,7 +142,12 @@ test('Electron: a test-only packaged build (inspect fuse on) launches and passes
   const screen = await display();
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-smoke-packed-'));
   try {
-    const app = await electron.launch({ executablePath: exe, args: [...sandboxArgs(), `--user-data-dir=${userData}`], env: { ...process.env, ...screen.env } as Record<string, string> });
+    const app = await electron.launch({
+      executablePath: exe,
+      args: [...sandboxArgs(), `--user-data-dir=${userData}`],
+      chromiumSandbox: sandboxArgs().length === 0,
+      env: { ...process.env, ...screen.env } as Record<string, string>,
+    });
     try {
       await checkApp(app);
     } finally {
