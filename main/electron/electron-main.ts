@@ -8,6 +8,7 @@ import { createService } from '../service/create-service';
 import { guardProcess } from '../service/process-guard';
 import { runDesktopApp } from './desktop-app';
 import { chooseSavePath } from './save-dialog';
+import type { Updater } from './updates';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,5 +18,7 @@ runDesktopApp({
   preloadPath: path.join(here, '../preload/preload.cjs'),
   // Saving a log: main opens the native save dialog, the renderer never names a path.
   createService: (opts) => createService({ ...opts, chooseSavePath }),
-  loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+  // electron-updater defines `autoUpdater` with a getter, which Node's detection of CommonJS
+  // named exports misses: it is only on the default export.
+  loadUpdater: async () => ((await import('electron-updater')) as unknown as { default: { autoUpdater: Updater } }).default.autoUpdater,
 });

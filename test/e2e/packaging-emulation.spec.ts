@@ -173,6 +173,9 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     expect(s.sandboxEnabled).toBe(true);
     expect(s.menu.map((m) => m.label ?? m.role)).toEqual(expect.arrayContaining(['Edit', 'View', 'help']));
     expect(s.menu.find((m) => m.label === 'View')!.submenu!.map((i) => i.role)).not.toContain('toggleDevTools');
+    // Not an AppImage: updates stay off and nothing is fetched.
+    expect(emu.output()).toContain('updates: off (not an AppImage');
+    expect((await emu.request<{ netRequests: string[] }>({ type: 'state' })).netRequests).toEqual([]);
   });
 
   test('emulation: the packaged renderer lists containers, loads lessons from the package, copies, and refuses external links', async () => {
@@ -223,4 +226,19 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     expect((await emu.request<{ opened: string[] }>({ type: 'state' })).opened).toEqual(['https://docs.docker.com/engine/network/', 'https://evil.example/']);
     expect(emu.process.exitCode).toBeNull();
   });
+});
+
+test('emulation: as an AppImage (updates on), the packaged main loads electron-updater and checks the GitHub release feed at start', async () => {
+  test.setTimeout(120_000);
+  const emu = await bootPackagedMain(appDir, path.join(unpacked, 'resources'), { APPIMAGE: path.join(os.tmpdir(), 'Dockside-emulation.AppImage') });
+  try {
+    // electron-updater reads app-update.yml from the resources folder and asks GitHub (no network here).
+    await expect
+      .poll(async () => (await emu.request<{ netRequests: string[] }>({ type: 'state' })).netRequests.some((u) => u.includes('github.com') && u.includes('/dockside/dockside/releases')), { timeout: 30_000 })
+      .toBe(true);
+    await expect.poll(() => emu.output()).toContain('no network in the emulation');
+    expect(emu.process.exitCode).toBeNull();
+  } finally {
+    await emu.stop();
+  }
 });

@@ -33,7 +33,10 @@ export async function bootPackagedMain(appDir: string, resourcesDir: string, env
       DOCKSIDE_EMULATION_USERDATA: path.join(scratch, 'userData'),
       DOCKSIDE_EMULATION_RESOURCES: resourcesDir,
       DOCKSIDE_EMULATION_VERSION: pkg.version,
+      DOCKSIDE_EMULATION_APP: appDir,
       DOCKSIDE_LESSONS_DIR: '',
+      // For CommonJS dependencies that require('electron') themselves.
+      NODE_PATH: path.join(here, 'node-path'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

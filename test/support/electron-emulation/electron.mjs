@@ -29,6 +29,7 @@ const state = {
   sandboxEnabled: false,
   permissionRequest: null,
   permissionCheck: null,
+  netRequests: [],
 };
 const appEvents = new EventEmitter();
 const clients = new Set();
@@ -120,6 +121,8 @@ export const app = {
   },
   getPath: (name) => (name === 'userData' ? userData : path.join(userData, name)),
   getVersion: () => process.env.DOCKSIDE_EMULATION_VERSION ?? '0.0.0',
+  getName: () => 'Dockside',
+  getAppPath: () => process.env.DOCKSIDE_EMULATION_APP ?? process.cwd(),
   setAboutPanelOptions() {},
   showAboutPanel() {},
 };
@@ -143,6 +146,7 @@ export const ipcMain = {
 };
 
 export const session = {
+  fromPartition: (partition) => ({ partition }),
   defaultSession: {
     setPermissionRequestHandler(fn) {
       state.permissionRequest = fn;
@@ -181,9 +185,23 @@ export const shell = {
   },
 };
 
+/** The network as electron-updater uses it: requests are recorded, and fail (no network here). */
+export const net = {
+  request(options) {
+    const url = typeof options === 'string' ? options : (options.url ?? `${options.protocol ?? 'https:'}//${options.hostname ?? options.host}${options.path ?? '/'}`);
+    state.netRequests.push(url);
+    const req = new EventEmitter();
+    req.setHeader = () => {};
+    req.abort = () => {};
+    req.write = () => {};
+    req.end = () => setImmediate(() => req.emit('error', new Error(`no network in the emulation (${url})`)));
+    return req;
+  },
+};
+
 export const contextBridge = {};
 export const ipcRenderer = {};
-export default { app, BrowserWindow, protocol, ipcMain, session, screen, Menu, dialog, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, protocol, ipcMain, session, screen, Menu, dialog, shell, net, contextBridge, ipcRenderer };
 
 // ---- the bridge -------------------------------------------------------------------------------
 
@@ -204,6 +222,7 @@ async function handle(msg) {
         opened: state.opened,
         menu: state.menu,
         errorBoxes: state.errorBoxes,
+        netRequests: state.netRequests,
         sandboxEnabled: state.sandboxEnabled,
       };
     }
