@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { linuxSandboxProblem } from '../../main/electron/platform-env';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -45,6 +46,13 @@ function node(args: string[], env: Record<string, string> = {}): void {
 }
 
 const buildApp = () => node([path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
+
+/** Fails with the explanation (not Electron's cryptic abort) where the sandbox cannot start. */
+function assertSandboxUsable(executable: string): void {
+  if (process.platform !== 'linux' || sandboxArgs().length) return;
+  const problem = linuxSandboxProblem(executable);
+  if (problem) throw new Error(problem);
+}
 
 /** On Linux without a display, a private Xvfb on a free display number. */
 async function display(): Promise<{ env: Record<string, string>; stop(): void }> {
@@ -108,6 +116,7 @@ test('Electron: the development build launches, talks to the engine over IPC, lo
   skipWithoutBinary();
   // Always rebuild: never test a stale out/.
   buildApp();
+  assertSandboxUsable(bin.path!);
   const screen = await display();
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-smoke-'));
   try {
@@ -139,6 +148,7 @@ test('Electron: a test-only packaged build (inspect fuse on) launches and passes
   // can drive it (release builds keep it off).
   node(['--import', 'tsx', path.join(root, 'build', 'dist.ts'), '--dir', `--${process.arch}`, '-c.electronFuses.enableNodeCliInspectArguments=true', `-c.directories.output=${out}`], { ELECTRON_OVERRIDE_DIST_PATH: bin.distDir! });
   const exe = packagedExecutable(path.join(root, out));
+  assertSandboxUsable(exe);
   const screen = await display();
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-smoke-packed-'));
   try {
