@@ -30,6 +30,8 @@ export const record = {
   singleInstance: true,
   isPackaged: false,
   messageBoxResponse: 0,
+  /** When set, loadURL rejects with it (a renderer that is missing from the package). */
+  loadError: null as Error | null,
 };
 
 let ready: () => void = () => undefined;
@@ -54,6 +56,7 @@ export function resetElectronMock(): void {
   record.singleInstance = true;
   record.isPackaged = false;
   record.messageBoxResponse = 0;
+  record.loadError = null;
   readyPromise = new Promise<void>((r) => (ready = r));
 }
 
@@ -122,6 +125,7 @@ export class MockBrowserWindow {
     for (const fn of this.listeners.get(ev) ?? []) fn();
   }
   async loadURL(url: string) {
+    if (record.loadError) throw record.loadError;
     this.webContents.url = url;
     record.events.push(`load ${url}`);
   }

@@ -65,6 +65,15 @@ describe('desktop start-up', () => {
     expect(record.exitCode).toBe(1);
   });
 
+  it('shows an error dialog and exits with code 1 when the window cannot load the renderer', async () => {
+    record.loadError = new Error('ERR_FILE_NOT_FOUND (-6) loading app://dockside/index.html');
+    start(Promise.resolve(fakeService()));
+    emitReady();
+    await flush();
+    expect(record.errorBoxes).toEqual([{ title: 'Dockside could not start', content: expect.stringContaining('ERR_FILE_NOT_FOUND') }]);
+    expect(record.exitCode).toBe(1);
+  });
+
   it('quits at once when another instance holds the lock, and a second launch focuses the window', async () => {
     record.singleInstance = false;
     start(Promise.resolve(fakeService()));
