@@ -155,7 +155,7 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     await container?.remove({ force: true }).catch(() => undefined);
   });
 
-  test('emulation: main registers app://, opens a sandboxed window on app://dockside/ (not the env URL) and a menu', async () => {
+  test('emulation: main registers app://, opens a sandboxed window on app://dockside/ (not the env URL), refuses IPC from other origins and subframes, sets a menu, keeps updates off', async () => {
     const s = await emu.request<{
       privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
       protocolSchemes: string[];
@@ -173,6 +173,13 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     expect(s.sandboxEnabled).toBe(true);
     expect(s.menu.map((m) => m.label ?? m.role)).toEqual(expect.arrayContaining(['Edit', 'View', 'help']));
     expect(s.menu.find((m) => m.label === 'View')!.submenu!.map((i) => i.role)).not.toContain('toggleDevTools');
+    // The packaged IPC handlers answer our top frame and refuse look-alike origins and subframes.
+    const list = (extra: Record<string, unknown>) => emu.request({ type: 'invoke', channel: 'dockside:invoke', args: ['containers:list', { all: true }], ...extra });
+    expect(await list({})).toMatchObject({ ok: true });
+    for (const frameUrl of ['app://dockside.evil/index.html', 'http://localhost:9/', 'file:///index.html']) {
+      expect(await list({ frameUrl }), frameUrl).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await list({ subframe: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Not an AppImage: updates stay off and nothing is fetched.
     expect(emu.output()).toContain('updates: off (not an AppImage');
     expect((await emu.request<{ netRequests: string[] }>({ type: 'state' })).netRequests).toEqual([]);

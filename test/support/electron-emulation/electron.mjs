@@ -231,7 +231,10 @@ async function handle(msg) {
       if (!fn) throw new Error(`no ipcMain handler for ${msg.channel}`);
       const wc = mainWindow().webContents;
       // What Electron passes: the sender and its frame; the top frame shows what main loaded.
-      return await fn({ sender: wc, senderFrame: { url: wc.url, parent: null } }, ...msg.args);
+      // A test may pose as another frame (frameUrl, subframe) to see the sender check refuse it.
+      const top = { url: wc.url, parent: null };
+      const frame = msg.subframe ? { url: msg.frameUrl ?? wc.url, parent: top } : { url: msg.frameUrl ?? wc.url, parent: null };
+      return await fn({ sender: wc, senderFrame: frame }, ...msg.args);
     }
     case 'permission': {
       const wc = mainWindow().webContents;
