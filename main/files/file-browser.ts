@@ -12,7 +12,7 @@ import type Docker from 'dockerode';
 import type { FileContent, FileListing } from '../contract';
 import { dockerCommand, shellQuote } from '../engine/docker-command';
 import { EngineFieldError } from '../workflows/run';
-import { validateSavePath } from '../debug/logs-save';
+import { createExclusive, validateSavePath } from '../debug/logs-save';
 import { decodeText, listTar, readTarFile, singleFileTar } from './tar-listing';
 
 export type FileTarget = { kind: 'container'; id: string } | { kind: 'volume'; name: string };
@@ -153,7 +153,14 @@ export async function downloadToFile(docker: Docker, target: FileTarget, p: stri
     a.stream.on('data', (c: Buffer) => {
       bytes += c.length;
     });
-    await pipeline(a.stream, fs.createWriteStream(file));
+    // Created new (O_EXCL|O_NOFOLLOW): never replaces a file, never writes through a symlink.
+    const fd = createExclusive(file);
+    try {
+      await pipeline(a.stream, fs.createWriteStream('', { fd }));
+    } catch (err) {
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
     return { savedTo: file, bytes, command: a.command.replace(/> \S+$/, `> ${shellQuote(file)}`) };
   } finally {
     await a.done();
