@@ -467,7 +467,14 @@ const memorySize = z
 
 const debugCalls = {
   /** `docker top`: processes of a running container. */
-  'top:list': z.object({ id: engineRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
+  'top:list': z
+    .object({
+      id: engineRef,
+      psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
+      /** True for Dockside's own periodic refresh: such a call is background work and never ticks a lesson task. */
+      background: z.boolean({ error: 'background must be true or false' }).default(false),
+    })
+    .strict(),
   'limits:get': z.object({ id: engineRef }).strict(),
   /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
   'limits:update': z
@@ -687,6 +694,8 @@ export interface LessonTaskState {
   done: boolean;
   /** ISO time the task was first met on this engine. */
   doneAt?: string;
+  /** How it was met at that time, e.g. 'Ran "ls" in box.' */
+  doneHow?: string;
   /** What the check found, or what is missing. */
   detail: string;
 }
@@ -695,6 +704,8 @@ export interface LessonProgress {
   tasks: Record<string, LessonTaskState>;
   /** Quiz question index -> answered correctly (only answered questions appear). */
   quiz: Record<string, boolean>;
+  /** ISO time from which engine events count for this lesson: course start or the lesson's last reset. */
+  since: string;
 }
 
 export interface LessonProgressEvent {
@@ -703,6 +714,8 @@ export interface LessonProgressEvent {
   lessons: Record<string, LessonProgress>;
   /** ISO time of the evaluation. */
   evaluatedAt: string;
+  /** ISO time the learner started the course on this engine: older engine history never counts. */
+  startedAt: string;
 }
 
 const lessonCalls = {

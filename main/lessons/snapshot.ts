@@ -24,6 +24,8 @@ export interface SnapshotContainer {
   memoryBytes?: number;
   /** HostConfig.NanoCpus (1e9 = one CPU; 0 = no limit); only known for inspected containers. */
   nanoCpus?: number;
+  /** The container's labels (Dockside's own containers carry `dev.dockside.*`). */
+  labels?: Record<string, string>;
 }
 
 export interface SnapshotNetwork {
@@ -39,6 +41,8 @@ export interface SnapshotVolume {
 export interface SnapshotImage {
   id: string;
   repoTags: string[];
+  /** The references tagged, built or pulled after the learner started (set by scopeSnapshot). */
+  newTags?: string[];
 }
 
 export interface SnapshotEvent {

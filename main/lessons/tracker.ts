@@ -12,10 +12,15 @@ import { FieldError } from '../engine/errors';
 import { evaluateCheck, NEEDS_INSPECT, type CheckResult } from './checks';
 import { buildSnapshot } from './engine-snapshot';
 import { EventHistory, readPastEvents } from './history';
+import { ownActivity, type OwnActivity } from './own-activity';
 import { ProgressStore } from './progress-store';
+import { scopeSnapshot } from './scope';
 import type { LoadedLesson } from './schema';
 
-/** How far back history goes when the tracker first starts: long enough for "earlier today". */
+/**
+ * How far back history goes when the tracker starts listening again. Only events after the
+ * learner started the course (or reset the lesson) count; this is just the most worth reading.
+ */
 export const HISTORY_WINDOW_SECONDS = 24 * 3600;
 /** Bursts of events (a `docker run` emits 4-6) collapse into one evaluation. */
 const DEBOUNCE_MS = 250;
@@ -39,6 +44,7 @@ export class LessonTracker {
   private running = false;
   private again = false;
   private lastResults = new Map<string, CheckResult>();
+  private readonly own: OwnActivity;
 
   constructor(
     private readonly engine: EngineManager,
@@ -46,6 +52,13 @@ export class LessonTracker {
     private readonly lessons: () => LoadedLesson[],
   ) {
     this.store = new ProgressStore(dataDir);
+    this.own = ownActivity(engine);
+  }
+
+  /** Adds an engine event unless it is Dockside's own background work; true when it was kept. */
+  private remember(e: EngineEvent): boolean {
+    if (this.own.covers(e)) return false;
+    return this.history.add(e);
   }
 
   subscribe(sub: Subscriber): () => void {
@@ -95,7 +108,7 @@ export class LessonTracker {
     this.off.push(
       this.engine.onEvent((e: EngineEvent) => {
         // Only events a check could care about trigger an evaluation (add() drops the rest).
-        if (this.history.add(e)) this.schedule(DEBOUNCE_MS);
+        if (this.remember(e)) this.schedule(DEBOUNCE_MS);
       }),
       this.engine.onStatus((s) => {
         if (s.state !== 'connected') return;
@@ -124,7 +137,7 @@ export class LessonTracker {
     const now = Math.floor(Date.now() / 1000);
     const since = Math.max(now - HISTORY_WINDOW_SECONDS, (this.history.newestSeconds() ?? 0) - 1);
     try {
-      for (const e of await readPastEvents(this.engine.client(), since)) this.history.add(e);
+      for (const e of await readPastEvents(this.engine.client(), since)) this.remember(e);
     } catch {
       // Without past events the history-based checks only see what happens from now on.
     }
@@ -177,12 +190,14 @@ export class LessonTracker {
       return;
     }
     const now = new Date().toISOString();
-    const newlyMet: string[] = [];
+    const newlyMet: { key: string; how: string }[] = [];
     for (const l of wanted) {
+      // Each lesson sees only what happened after the learner started (or reset) it.
+      const scoped = scopeSnapshot(snapshot, this.store.sinceNano(key, l.id));
       for (const t of l.tasks) {
-        const r = evaluateCheck(t.check, snapshot);
+        const r = evaluateCheck(t.check, scoped);
         this.lastResults.set(`${l.id}/${t.id}`, r);
-        if (r.met) newlyMet.push(`${l.id}/${t.id}`);
+        if (r.met) newlyMet.push({ key: `${l.id}/${t.id}`, how: r.detail });
       }
     }
     this.store.markDone(key, newlyMet, now);
@@ -191,11 +206,12 @@ export class LessonTracker {
       tasks: Object.fromEntries(
         l.tasks.map((t) => {
           const r = this.lastResults.get(`${l.id}/${t.id}`) ?? { met: false, detail: 'Not checked yet.' };
-          const doneAt = saved.tasks[`${l.id}/${t.id}`];
-          return [t.id, { met: r.met, done: Boolean(doneAt), ...(doneAt ? { doneAt } : {}), detail: r.detail }];
+          const done = saved.tasks[`${l.id}/${t.id}`];
+          return [t.id, { met: r.met, done: Boolean(done), ...(done ? { doneAt: done.at, doneHow: done.how } : {}), detail: r.detail }];
         }),
       ),
       quiz: Object.fromEntries(l.quiz.map((_, i) => [String(i), saved.quiz[`${l.id}/${i}`]]).filter(([, v]) => v !== undefined)),
+      since: new Date(this.store.sinceNano(key, l.id) / 1e6).toISOString(),
     });
     for (const s of this.subs) {
       const mine = s.lessonId ? wanted.filter((l) => l.id === s.lessonId) : wanted;
@@ -203,7 +219,7 @@ export class LessonTracker {
       const fingerprint = JSON.stringify([key, lessonsState]);
       if (fingerprint === s.lastSent) continue;
       s.lastSent = fingerprint;
-      s.emit({ engine: key, evaluatedAt: now, lessons: lessonsState });
+      s.emit({ engine: key, evaluatedAt: now, startedAt: saved.startedAt, lessons: lessonsState });
     }
   }
 }

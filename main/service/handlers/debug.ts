@@ -3,13 +3,19 @@ import { followLogs } from '../../debug/log-stream';
 import { saveLogs } from '../../debug/logs-save';
 import { watchStats } from '../../debug/stats-stream';
 import { getLimits, topProcesses, updateLimits } from '../../debug/top-limits';
+import { ownActivity } from '../../lessons/own-activity';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 
 type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'logs:save'>;
 
 export function debugCalls({ engine, dataDir }: ServiceContext): Calls {
   return {
-    'top:list': async ({ id, psArgs }) => topProcesses(engine.client(), id, psArgs),
+    'top:list': async ({ id, psArgs, background }) => {
+      // The engine emits a `top` event for every call; the lesson tracker must tell polling from the learner.
+      if (background) ownActivity(engine).note('top', id);
+      else ownActivity(engine).learner('top', id);
+      return topProcesses(engine.client(), id, psArgs);
+    },
     'limits:get': async ({ id }) => getLimits(engine.client(), id),
     'limits:update': async ({ id, memory, memorySwap, cpus }) =>
       updateLimits(engine.client(), id, {

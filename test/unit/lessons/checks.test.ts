@@ -31,7 +31,7 @@ const CASES: Record<string, unknown> = {
 };
 
 // Checks about what happened (events) stay true after the objects are gone; the others do not.
-const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected']);
+const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected', 'exited-nonzero']);
 
 describe('every check type', () => {
   it('has a case here (image-pulled is tested on its own below)', () => {
@@ -112,8 +112,14 @@ describe('check details', () => {
     expect(met({ type: 'image-pulled' }, done)).toBe(false);
   });
 
-  it('exited-nonzero ignores containers that exited with 0', () => {
-    const zero = { ...done, containers: done.containers.map((c) => ({ ...c, status: c.status.replace(/^Exited \(\d+\)/, 'Exited (0)') })) };
+  it('exited-nonzero ignores containers that exited with 0, and killed or stopped ones', () => {
+    const zero = {
+      ...done,
+      containers: done.containers.map((c) => ({ ...c, status: c.status.replace(/^Exited \(\d+\)/, 'Exited (0)') })),
+      events: done.events.map((e) => (e.action === 'die' ? { ...e, attributes: { ...e.attributes, exitCode: '0' } } : e)),
+    };
     expect(met({ type: 'exited-nonzero' }, zero)).toBe(false);
+    const noBroken = { ...done, containers: [], events: done.events.filter((e) => !(e.attributes.name ?? '').includes('broken')) };
+    expect(evaluateCheck(spec({ type: 'exited-nonzero' }), noBroken).met).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { ApiError, ContainerSummary, TopResult } from '../../../../main/con
 import { call } from '../../api/client';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
+import { takeIntent } from '../../stores/learner-intent';
 
 const REFRESH_MS = 2000;
 
@@ -12,14 +13,20 @@ export function TopTab({ container }: { container: ContainerSummary }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [updated, setUpdated] = useState<Date | null>(null);
 
+  const [learnerAsked, setLearnerAsked] = useState(0);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // Only the first call after the learner's own click is theirs (like `docker top`); the
+    // periodic refresh, or a tab a lesson opened, is Dockside's background work.
+    let learner = learnerAsked > 0 || takeIntent('tab:top');
     const refresh = async () => {
       timer = null;
       // A hidden page does not poll; it refreshes as soon as it is visible again.
       if (document.visibilityState === 'visible') {
-        const r = await call('top:list', { id: container.id, psArgs: '-ef' });
+        const background = !learner;
+        learner = false;
+        const r = await call('top:list', { id: container.id, psArgs: '-ef', background });
         if (!live) return;
         if (r.ok) {
           setTop(r.value);
@@ -42,7 +49,7 @@ export function TopTab({ container }: { container: ContainerSummary }) {
       if (timer) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [container.id, container.state]);
+  }, [container.id, container.state, learnerAsked]);
 
   return (
     <div className="debug-top" data-testid="top-tab">
@@ -56,7 +63,10 @@ export function TopTab({ container }: { container: ContainerSummary }) {
         <>
           <p className="muted">
             {top.processes.length} process{top.processes.length === 1 ? '' : 'es'}, as the host's <code>ps -ef</code> sees them (host PIDs), refreshed every 2 s
-            {updated ? ` (last ${updated.toLocaleTimeString()})` : ''}.
+            {updated ? ` (last ${updated.toLocaleTimeString()})` : ''}.{' '}
+            <button type="button" className="small" onClick={() => setLearnerAsked((n) => n + 1)}>
+              Run docker top now
+            </button>
           </p>
           <table className="table top-table" aria-label={`Processes of ${container.name}`}>
             <thead>

@@ -64,10 +64,15 @@ export function LessonsView() {
         </button>
       </div>
       <p className="muted">
-        Each lesson opens beside the live view it talks about. Its tasks tick by themselves from your engine's state — do them
-        in Dockside or in a terminal. {!online && 'Progress appears once the engine is connected.'}
+        Each lesson opens beside the live view it talks about. Its tasks tick by themselves when the engine shows you did them —
+        in Dockside or in a terminal — after you started the course; older engine history does not count.{' '}
+        {!online && 'Progress appears once the engine is connected.'}
       </p>
-      {progress && <p className="muted small-text">Progress is saved for this engine ({progress.engine}).</p>}
+      {progress && (
+        <p className="muted small-text">
+          Progress is saved for this engine ({progress.engine}); course started {new Date(progress.startedAt).toLocaleString()}.
+        </p>
+      )}
       <ErrorText error={listError ?? error} />
       {list && (
         <table className="table" aria-label="Lessons">
@@ -114,7 +119,7 @@ export function LessonsView() {
         <ConfirmDialog title="Reset course progress?" confirmLabel="Reset progress" danger onConfirm={reset} onCancel={() => setConfirmReset(false)}>
           <p>
             This forgets every ticked task and quiz answer saved for this engine. Your containers, images, volumes and networks
-            are not touched. Tasks that are still met right now will tick again straight away.
+            are not touched. The course starts again now: only what you do from now on counts.
           </p>
         </ConfirmDialog>
       )}
