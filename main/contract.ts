@@ -943,6 +943,40 @@ interface PublishEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Practice registry (lessons 18-19): a local registry container Dockside starts for the learner
+// ---------------------------------------------------------------------------------------------
+
+/** The practice registry as the UI shows it. The password is a practice one, shown on purpose. */
+export interface PracticeRegistryStatus {
+  running: boolean;
+  id?: string;
+  /** "localhost:PORT", the registry part of image names pushed to it. */
+  host?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  image?: string;
+  /** Where its image comes from if it has to be made: already here, built from the host's docker-registry, or pulled as registry:2. */
+  imagePlan: 'local' | 'built-from-host' | 'pull';
+}
+
+const practiceLabelKey = z.string().min(1).max(128).regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a label key');
+
+const practiceCalls = {
+  'practice:status': z.object({}).strict(),
+  /** Starts the practice registry on a free local port (labels are added to its container, like --label). */
+  'practice:start': z.object({ labels: z.record(practiceLabelKey, z.string().max(256)).optional() }).strict(),
+  /** Removes the practice registry container and everything pushed to it. */
+  'practice:stop': z.object({}).strict(),
+};
+
+interface PracticeResults {
+  'practice:status': PracticeRegistryStatus;
+  'practice:start': { status: PracticeRegistryStatus; commands: string[]; imageSource: 'present' | 'built-from-host' | 'pulled' };
+  'practice:stop': WithCommand & { removed: boolean };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -954,6 +988,7 @@ export const callSchemas = {
   ...networkCalls,
   ...lessonCalls,
   ...publishCalls,
+  ...practiceCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -983,7 +1018,8 @@ export interface CallResults
     DebugResults,
     NetworkResults,
     LessonResults,
-    PublishResults {}
+    PublishResults,
+    PracticeResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,

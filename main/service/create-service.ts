@@ -12,6 +12,7 @@ import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { practiceCalls } from './handlers/practice';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
@@ -48,6 +49,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...practiceCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
