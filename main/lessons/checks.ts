@@ -34,6 +34,7 @@ export const CHECK_TYPES = [
   'image-tagged',
   'image-semver-and-latest',
   'image-pulled',
+  'image-pushed',
 ] as const;
 
 export const checkSchema = z.discriminatedUnion(
@@ -62,6 +63,8 @@ export const checkSchema = z.discriminatedUnion(
     z.object({ type: z.literal('image-tagged'), repository: z.string().min(1).optional(), tag: z.string().min(1).optional() }).strict(),
     z.object({ type: z.literal('image-semver-and-latest') }).strict(),
     z.object({ type: z.literal('image-pulled') }).strict(),
+    /** A push the engine reported; with versionAndLatest, a version tag and latest of one repository. */
+    z.object({ type: z.literal('image-pushed'), versionAndLatest: z.boolean({ error: 'expected true or false' }).default(false) }).strict(),
   ],
   { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `unknown check type (known: ${CHECK_TYPES.join(', ')})` : undefined) },
 );
@@ -290,6 +293,18 @@ const evaluators: Evaluators = {
   'image-pulled': (s) => {
     const hit = s.events.filter((e) => e.type === 'image' && e.action === 'pull').at(-1);
     return hit ? ok(`Pulled ${hit.id}.`) : no('No image has been pulled since you started this lesson.');
+  },
+
+  'image-pushed': (s, p) => {
+    const pushes = s.events.filter((e) => e.type === 'image' && e.action === 'push').map((e) => ({ ref: e.attributes.name ?? e.id, ...splitReference(e.attributes.name ?? e.id) }));
+    if (!p.versionAndLatest) {
+      const last = pushes.at(-1);
+      return last ? ok(`Pushed ${last.ref}.`) : no('No image has been pushed since you started this lesson.');
+    }
+    for (const v of pushes) {
+      if (SEMVER.test(v.tag) && pushes.some((l) => l.repository === v.repository && l.tag === 'latest')) return ok(`Pushed ${v.repository}:${v.tag} and ${v.repository}:latest.`);
+    }
+    return no('No repository has had both a version tag (like 1.0.0) and latest pushed since you started this lesson.');
   },
 };
 

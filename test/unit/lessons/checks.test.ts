@@ -34,8 +34,8 @@ const CASES: Record<string, unknown> = {
 const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected', 'exited-nonzero']);
 
 describe('every check type', () => {
-  it('has a case here (image-pulled is tested on its own below)', () => {
-    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled').sort());
+  it('has a case here (image-pulled and image-pushed are tested on their own below)', () => {
+    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled' && t !== 'image-pushed').sort());
   });
 
   for (const [type, raw] of Object.entries(CASES)) {
@@ -104,6 +104,15 @@ describe('check details', () => {
     expect(met({ type: 'image-semver-and-latest' }, split)).toBe(false);
     expect(splitReference('localhost:5000/team/app:1.0.0')).toEqual({ repository: 'localhost:5000/team/app', tag: '1.0.0' });
     expect(splitReference('localhost:5000/team/app')).toEqual({ repository: 'localhost:5000/team/app', tag: 'latest' });
+  });
+
+  it('image-pushed reads push events; versionAndLatest needs both tags of one repository', () => {
+    const push = (ref: string, t: number) => ({ type: 'image', action: 'push', id: ref, attributes: { name: ref }, timeNano: t });
+    expect(met({ type: 'image-pushed' }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1)] })).toBe(true);
+    expect(met({ type: 'image-pushed' }, done)).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1)] })).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/other:latest', 2)] })).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/app:latest', 2)] })).toBe(true);
   });
 
   it('image-pulled reads pull events', () => {

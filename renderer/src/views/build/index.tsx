@@ -14,9 +14,10 @@ const TABS: { id: Tab; label: string }[] = [
 /** Build & publish: build from a Dockerfile, registries (login, push, pull, tags), the deployment pipeline. */
 export function BuildView() {
   const params = useNavStore((s) => s.params);
-  const [tab, setTab] = useState<Tab>(params.pipeline ? 'pipeline' : 'build');
+  const [tab, setTab] = useState<Tab>(params.pipeline ? 'pipeline' : params.registries ? 'registries' : 'build');
   useEffect(() => {
     if (params.pipeline) setTab('pipeline');
+    else if (params.registries) setTab('registries');
   }, [params]);
   return (
     <section className="view build-view">

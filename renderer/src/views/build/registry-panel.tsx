@@ -6,6 +6,7 @@ import { CommandLine } from '../../components/command-line';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { PracticeRegistryCard } from '../practice-registry/practice-registry-card';
 import { emptyTransfer, foldTransfer, TransferProgress, type TransferState } from './transfer-progress';
 
 /** One push or pull: its own subscription, open while it runs and on screen. */
@@ -97,6 +98,13 @@ export function RegistryPanel({ defaultRegistry = 'localhost:5000' }: { defaultR
 
   return (
     <div className="registry-panel">
+      <PracticeRegistryCard
+        onUseForLogin={(p) => {
+          setRegistry(p.host);
+          setUsername(p.username);
+          setPassword(p.password);
+        }}
+      />
       <section aria-labelledby="login-h">
         <h2 id="login-h">Log in</h2>
         <form
