@@ -53,6 +53,8 @@ export interface EngineEndpointInfo {
   source: 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config-context' | 'default' | 'switcher';
   /** The docker context name when the endpoint came from a context. */
   context?: string;
+  /** TLS in use: the server's certificate checked ('verify') or not ('skip-verify'). */
+  tls?: 'verify' | 'skip-verify';
 }
 
 export interface EngineInfo {
@@ -91,7 +93,19 @@ export interface EngineCandidate {
   /** True when the engine answered a ping just now. */
   reachable: boolean;
   current: boolean;
+  /** Where it comes from: the configured endpoint (environment / current context), a docker context, a local socket. */
+  kind: 'configured' | 'context' | 'socket' | 'current';
+  /** The docker context name, for kind 'context'. */
+  context?: string;
+  tls?: 'verify' | 'skip-verify';
+  /** Why it cannot be used as is (e.g. a TLS file that cannot be read), in words naming the file. */
+  problem?: string;
+  /** What to pass to `engine:switch` to use it (keeps its TLS settings). */
+  target: EngineSwitchTarget;
 }
+
+/** One of: an address (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, like the CLI), a docker context, or back to the configured engine. */
+export type EngineSwitchTarget = { url: string } | { context: string } | { configured: true };
 
 const engineCalls = {
   /** Current connection status (also pushed by `engine:status` subscription). */
@@ -99,7 +113,11 @@ const engineCalls = {
   /** Local engines that answer (Docker, Podman, Colima, Rancher Desktop) plus the configured one. */
   'engine:candidates': z.object({}).strict(),
   /** Switch to another engine endpoint (from `engine:candidates`, or typed by the user). */
-  'engine:switch': z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+  'engine:switch': z.union([
+    z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+    z.object({ context: z.string().min(1, 'must not be empty').max(256) }).strict(),
+    z.object({ configured: z.literal(true) }).strict(),
+  ]),
 };
 
 interface EngineResults {
@@ -676,7 +694,7 @@ export interface LessonSummary {
   order: number;
   summary: string;
   /** The live view the lesson sits beside. */
-  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'lessons';
+  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
   viewParams?: Record<string, unknown>;
   tasks: { id: string; title: string; hint?: string }[];
   quizCount: number;
@@ -977,6 +995,228 @@ interface PracticeResults {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cluster (Swarm mode): nodes, services, tasks, rolling updates
+// ---------------------------------------------------------------------------------------------
+
+export interface ClusterInfo {
+  /** The engine's Swarm.LocalNodeState. */
+  state: 'inactive' | 'pending' | 'active' | 'error' | 'locked';
+  nodeId?: string;
+  /** Managers can list and change services; workers only run tasks. */
+  isManager: boolean;
+  /** The address other nodes use to reach this one. */
+  nodeAddr?: string;
+  nodes: number;
+  managers: number;
+  /** The engine's own words when the node is in the error state. */
+  error?: string;
+  /** Dockside started this cluster, so Leave can undo exactly what it did (e.g. docker_gwbridge). */
+  createdByDockside: boolean;
+}
+
+export interface ClusterNode {
+  id: string;
+  hostname: string;
+  role: 'manager' | 'worker';
+  availability: string;
+  /** ready, down, unknown... */
+  state: string;
+  engineVersion: string;
+  addr: string;
+  leader: boolean;
+  /** The node Dockside is talking to. */
+  self: boolean;
+}
+
+export interface ClusterPort {
+  protocol: 'tcp' | 'udp' | 'sctp';
+  targetPort: number;
+  /** Missing for a host-mode port without a fixed number: each task then gets its own. */
+  publishedPort?: number;
+  mode: 'host' | 'ingress';
+}
+
+export interface ClusterUpdateConfig {
+  parallelism: number;
+  delaySeconds: number;
+  order: 'stop-first' | 'start-first';
+  failureAction: 'pause' | 'continue' | 'rollback';
+}
+
+export interface ClusterService {
+  id: string;
+  name: string;
+  /** The image reference without the digest the engine may have pinned. */
+  image: string;
+  /** The image before the last update (what a rollback returns to). */
+  previousImage?: string;
+  mode: 'replicated' | 'global';
+  desired: number;
+  running: number;
+  ports: ClusterPort[];
+  updateConfig: ClusterUpdateConfig;
+  /** The engine's UpdateStatus: updating, paused, completed, rollback_started, rollback_paused, rollback_completed. */
+  update: { state: string; message: string; startedAt?: string; completedAt?: string } | null;
+  labels: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClusterTask {
+  id: string;
+  serviceId: string;
+  /** Replicated services number their tasks by slot (1..replicas): the lanes of a rolling update. */
+  slot?: number;
+  nodeId: string;
+  image: string;
+  /** What the orchestrator wants: running, shutdown... */
+  desiredState: string;
+  /** Where the task is: new, pending, preparing, starting, running, complete, failed, shutdown, rejected... */
+  state: string;
+  message: string;
+  error?: string;
+  createdAt: string;
+  /** When the task entered its current state. */
+  stateSince: string;
+  /** Host ports the task's container was given (host-mode publishing). */
+  ports: { publishedPort: number; targetPort: number; protocol: string }[];
+  containerId?: string;
+}
+
+export interface ClusterSnapshot {
+  info: ClusterInfo;
+  nodes: ClusterNode[];
+  services: ClusterService[];
+  tasks: ClusterTask[];
+  /** Unix milliseconds of this reading: rolling-update lanes are drawn against it. */
+  at: number;
+}
+
+/** One HTTP answer (or failure) from one of a service's published ports. */
+export interface ClusterProbeAnswer {
+  port: number;
+  ok: boolean;
+  status?: number;
+  /** The first line of the answer, trimmed (which version answered). */
+  body?: string;
+  error?: string;
+  taskId?: string;
+  /** The image of the task that owns the port, when known. */
+  image?: string;
+}
+
+/** One round of requests to every published port of a service, like a load balancer's health check. */
+export interface ClusterProbeSample {
+  /** Unix milliseconds. */
+  at: number;
+  /** True when at least one port answered: the service was reachable at that moment. */
+  up: boolean;
+  answers: ClusterProbeAnswer[];
+}
+
+/** A swarm service name as `docker service create --name` accepts it. */
+const serviceName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(63, 'is too long (at most 63 characters)')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must start with a letter or digit and hold only letters, digits, _ . -');
+
+const clusterImageRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'is too long')
+  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/, 'is not a valid image reference (e.g. web:1.0.0)');
+
+const clusterPortNumber = z.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
+
+const clusterUpdateConfig = z
+  .object({
+    parallelism: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 (all at once) or more').max(100, 'must be at most 100').default(1),
+    delaySeconds: z.number({ error: 'expected a number' }).min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(0),
+    order: z.enum(['stop-first', 'start-first'], { error: 'expected "stop-first" or "start-first"' }).default('stop-first'),
+    failureAction: z.enum(['pause', 'continue', 'rollback'], { error: 'expected "pause", "continue" or "rollback"' }).default('pause'),
+  })
+  .strict();
+
+export const clusterServiceSpec = z
+  .object({
+    name: serviceName,
+    image: clusterImageRef,
+    replicas: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100'),
+    ports: z
+      .array(
+        z
+          .object({
+            targetPort: clusterPortNumber,
+            publishedPort: clusterPortNumber.optional(),
+            protocol: z.enum(['tcp', 'udp']).default('tcp'),
+            mode: z.enum(['host', 'ingress'], { error: 'expected "host" or "ingress"' }).default('host'),
+          })
+          .strict(),
+      )
+      .max(20, 'at most 20 ports')
+      .default([]),
+    update: clusterUpdateConfig.default({ parallelism: 1, delaySeconds: 0, order: 'stop-first', failureAction: 'pause' }),
+    labels: z.record(z.string().min(1).max(256), z.string().max(4096)).optional(),
+  })
+  .strict();
+
+const clusterServiceRef = z.string().min(1, 'must not be empty').max(128, 'is too long').regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'is not a service id or name');
+
+const clusterCalls = {
+  /** Whether this engine is a Swarm node, and what kind. */
+  'cluster:info': z.object({}).strict(),
+  /** `docker swarm init`: makes this engine a one-node cluster (manager). */
+  'cluster:init': z
+    .object({
+      advertiseAddr: z
+        .string()
+        .max(64)
+        .regex(/^[0-9a-fA-F.:[\]]*$/, 'must be an IP address such as 127.0.0.1')
+        .default('127.0.0.1'),
+    })
+    .strict(),
+  /** `docker swarm leave --force`; refuses while services run unless `confirmServices` (they go with the cluster). */
+  'cluster:leave': z.object({ confirmServices: z.boolean().default(false) }).strict(),
+  'cluster:create-service': z.object({ spec: clusterServiceSpec }).strict(),
+  /** `docker service scale NAME=N`. */
+  'cluster:scale': z
+    .object({ id: clusterServiceRef, replicas: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100') })
+    .strict(),
+  /** `docker service update --image`: a rolling update with the given (or the service's) update settings. */
+  'cluster:update-image': z.object({ id: clusterServiceRef, image: clusterImageRef, update: clusterUpdateConfig.optional() }).strict(),
+  /** `docker service rollback`: back to the spec before the last update. */
+  'cluster:rollback': z.object({ id: clusterServiceRef }).strict(),
+  /** `docker service rm`: its tasks' containers go with it. */
+  'cluster:remove-service': z.object({ id: clusterServiceRef }).strict(),
+};
+
+interface ClusterResults {
+  'cluster:info': ClusterInfo;
+  'cluster:init': WithCommand & ClusterInfo;
+  'cluster:leave': WithCommand & { removed: string[] };
+  'cluster:create-service': WithCommand & { id: string; name: string };
+  'cluster:scale': WithCommand;
+  'cluster:update-image': WithCommand;
+  'cluster:rollback': WithCommand;
+  'cluster:remove-service': WithCommand;
+}
+
+const clusterSubscriptions = {
+  /** Nodes, services and tasks, re-read on the engine's service, node and task-container events. */
+  'cluster:watch': z.object({}).strict(),
+  /** HTTP answers from a service's published ports, paced (at most 10 a second), while subscribed. */
+  'cluster:probe': z
+    .object({ service: clusterServiceRef, perSecond: z.number().int().min(1, 'must be 1-10').max(10, 'must be 1-10').default(4), path: z.string().max(256).regex(/^\/[A-Za-z0-9._~\/-]*$/, 'must be a plain path like /').default('/') })
+    .strict(),
+};
+
+interface ClusterEvents {
+  'cluster:watch': ClusterSnapshot;
+  'cluster:probe': ClusterProbeSample;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -989,6 +1229,7 @@ export const callSchemas = {
   ...lessonCalls,
   ...publishCalls,
   ...practiceCalls,
+  ...clusterCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -999,6 +1240,7 @@ export const subscriptionSchemas = {
   ...networkSubscriptions,
   ...lessonSubscriptions,
   ...publishSubscriptions,
+  ...clusterSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1019,7 +1261,8 @@ export interface CallResults
     NetworkResults,
     LessonResults,
     PublishResults,
-    PracticeResults {}
+    PracticeResults,
+    ClusterResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -1028,7 +1271,8 @@ export interface SubscriptionEvents
     DebugEvents,
     NetworkEvents,
     LessonEvents,
-    PublishEvents {}
+    PublishEvents,
+    ClusterEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

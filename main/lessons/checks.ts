@@ -35,6 +35,9 @@ export const CHECK_TYPES = [
   'image-semver-and-latest',
   'image-pulled',
   'image-pushed',
+  'service-replicas',
+  'service-updated',
+  'service-rolled-back',
 ] as const;
 
 export const checkSchema = z.discriminatedUnion(
@@ -65,6 +68,9 @@ export const checkSchema = z.discriminatedUnion(
     z.object({ type: z.literal('image-pulled') }).strict(),
     /** A push the engine reported; with versionAndLatest, a version tag and latest of one repository. */
     z.object({ type: z.literal('image-pushed'), versionAndLatest: z.boolean({ error: 'expected true or false' }).default(false) }).strict(),
+    z.object({ type: z.literal('service-replicas'), min: positiveInt.default(2) }).strict(),
+    z.object({ type: z.literal('service-updated') }).strict(),
+    z.object({ type: z.literal('service-rolled-back') }).strict(),
   ],
   { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `unknown check type (known: ${CHECK_TYPES.join(', ')})` : undefined) },
 );
@@ -305,6 +311,27 @@ const evaluators: Evaluators = {
       if (SEMVER.test(v.tag) && pushes.some((l) => l.repository === v.repository && l.tag === 'latest')) return ok(`Pushed ${v.repository}:${v.tag} and ${v.repository}:latest.`);
     }
     return no('No repository has had both a version tag (like 1.0.0) and latest pushed since you started this lesson.');
+  },
+
+  // Cluster checks read the services a Swarm manager reports (absent when the engine is no manager).
+  'service-replicas': (s, p) => {
+    const services = s.services ?? [];
+    if (!s.services) return no('This engine is not a cluster manager yet: start a single-node cluster in the Cluster view.');
+    const hit = services.find((x) => x.running >= p.min && SEMVER.test(splitReference(x.image).tag));
+    if (hit) return ok(`Service ${hit.name} runs ${hit.running} replicas of ${hit.image}.`);
+    const close = services.find((x) => x.running >= p.min);
+    if (close) return no(`Service ${close.name} runs ${close.image}: use your image with its version tag (like helloworld:1.0.0).`);
+    return no(`No service runs ${p.min} or more replicas of a versioned image yet.`);
+  },
+
+  'service-updated': (s) => {
+    const hit = (s.services ?? []).find((x) => x.updateState === 'completed' && x.previousImage && x.previousImage !== x.image);
+    return hit ? ok(`Service ${hit.name} rolled from ${hit.previousImage} to ${hit.image}.`) : no('No service has completed an update to a new image yet.');
+  },
+
+  'service-rolled-back': (s) => {
+    const hit = (s.services ?? []).find((x) => x.updateState === 'rollback_completed');
+    return hit ? ok(`Service ${hit.name} rolled back to ${hit.image}.`) : no('No service has been rolled back yet.');
   },
 };
 

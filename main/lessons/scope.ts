@@ -8,6 +8,7 @@
  *   from before a reset does not re-tick the task);
  * - an image reference counts only if it was tagged, built, pulled, imported or loaded after
  *   `since` (the engine's `tag`/`pull`/`import`/`load` events name it);
+ * - a cluster service counts only if it was created or updated after `since` (its `service` events);
  * - containers labelled `dev.dockside.*` (the practice registry) and their events are Dockside's
  *   own work, not the learner's.
  */
@@ -52,5 +53,7 @@ export function scopeSnapshot(s: EngineSnapshot, sinceNano: number): EngineSnaps
   const images = s.images
     .map((img) => ({ ...img, newTags: img.repoTags.filter((r) => r !== '<none>:<none>' && arrived.has(normaliseRef(r))) }))
     .filter((img) => img.newTags.length > 0);
-  return { ...s, containers, images, events };
+  const touched = new Set(events.filter((e) => e.type === 'service').flatMap((e) => [e.id, e.attributes.name ?? '']));
+  const services = s.services?.filter((sv) => touched.has(sv.id) || touched.has(sv.name));
+  return { ...s, containers, images, events, ...(services ? { services } : {}) };
 }

@@ -7,6 +7,7 @@ import { callSchemas, subscriptionSchemas, type CallArgs, type CallName, type Ca
 import path from 'node:path';
 import { EngineManager, type EngineManagerOptions } from '../engine/engine-manager';
 import { Dispatcher } from './dispatcher';
+import { clusterCalls, clusterSubscriptions } from './handlers/cluster';
 import { containerCalls, containerSubscriptions } from './handlers/containers';
 import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
@@ -50,6 +51,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsCalls(context),
     ...publishCalls(context),
     ...practiceCalls(context),
+    ...clusterCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -59,6 +61,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksSubscriptions(context),
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
+    ...clusterSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');

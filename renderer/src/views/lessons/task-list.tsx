@@ -1,6 +1,7 @@
 /** A lesson's tasks: each ticks by itself when the engine's state meets its check. */
 import type { ReactNode } from 'react';
 import type { LessonDetail, LessonProgress } from '../../../../main/contract';
+import { PRACTICE_TOKEN, usePracticeHost, withPracticeHost } from './practice-host';
 
 /** Hints are one line of text with `code` spans; no need for a Markdown renderer here. */
 function withCode(text: string): ReactNode[] {
@@ -8,6 +9,7 @@ function withCode(text: string): ReactNode[] {
 }
 
 export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; progress: LessonProgress | undefined; online: boolean }) {
+  const practiceHost = usePracticeHost(lesson.tasks.some((t) => t.hint?.includes(PRACTICE_TOKEN)));
   if (!lesson.tasks.length) return null;
   const since = progress?.since;
   return (
@@ -35,7 +37,7 @@ export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; p
                   </div>
                 )}
                 {s && !(s.done && s.met && s.doneHow === s.detail) && <div className="muted small-text">{s.detail}</div>}
-                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(t.hint)}</div>}
+                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(withPracticeHost(t.hint, practiceHost))}</div>}
               </div>
             </li>
           );
