@@ -745,6 +745,8 @@ const lessonCalls = {
       lessonId,
       question: z.number({ error: 'question must be a number' }).int().min(0, 'question must be 0 or more'),
       choice: z.number({ error: 'choice must be a number' }).int().min(0, 'choice must be 0 or more'),
+      /** "Show answer": reveals the answer without judging `choice` (and without credit). */
+      reveal: z.boolean({ error: 'reveal must be true or false' }).default(false),
     })
     .strict(),
   /** Forgets saved progress on the current engine: one lesson, or all when lessonId is omitted. */
@@ -754,7 +756,8 @@ const lessonCalls = {
 interface LessonResults {
   'lessons:list': LessonSummary[];
   'lessons:get': LessonDetail;
-  'lessons:answer': { correct: boolean; answer: number; explain: string };
+  /** The right answer and its explanation come back only for a right answer or an explicit reveal. */
+  'lessons:answer': { correct: boolean; answer?: number; explain?: string };
   'lessons:reset': { engine: string };
 }
 

@@ -85,16 +85,23 @@ export class LessonTracker {
     return this.engineKey;
   }
 
-  async answer(lessonId: string, question: number, choice: number): Promise<{ correct: boolean; answer: number; explain: string }> {
+  async answer(lessonId: string, question: number, choice: number, reveal = false): Promise<{ correct: boolean; answer?: number; explain?: string }> {
     const lesson = this.lessons().find((l) => l.id === lessonId);
     const q = lesson?.quiz[question];
     if (!lesson) throw Object.assign(new Error(`No lesson "${lessonId}".`), { statusCode: 404 });
     if (!q) throw new FieldError('question', `Lesson "${lessonId}" has no question ${question}.`);
     if (choice >= q.choices.length) throw new FieldError('choice', `Question ${question} has only ${q.choices.length} choices.`);
+    // A wrong answer never reveals the right one (the learner tries again or asks to see it);
+    // a revealed answer earns no credit.
+    if (reveal) {
+      this.store.setQuiz(await this.currentEngineKey(), `${lessonId}/${question}`, false);
+      this.schedule(0);
+      return { correct: false, answer: q.answer, explain: q.explain };
+    }
     const correct = choice === q.answer;
     this.store.setQuiz(await this.currentEngineKey(), `${lessonId}/${question}`, correct);
     this.schedule(0);
-    return { correct, answer: q.answer, explain: q.explain };
+    return correct ? { correct, answer: q.answer, explain: q.explain } : { correct };
   }
 
   async reset(lessonId?: string): Promise<string> {

@@ -9,10 +9,12 @@ import { LessonPane, LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
+import { withCode } from '../components/inline-code';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
+import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -35,9 +37,11 @@ export function App() {
   return (
     <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
       <EngineBridge />
+      <NotificationBridge />
       <header className="topbar">
         <span className="brand">Dockside</span>
         <EngineStatusBar />
+        <NotificationHistoryButton />
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>
@@ -65,8 +69,8 @@ export function App() {
             <h2>{status.state === 'connecting' ? 'Connecting to the engine…' : 'No engine to show'}</h2>
             {status.state === 'unreachable' && (
               <>
-                <p>{status.message}</p>
-                <p className="hint">{status.hint}</p>
+                <p>{withCode(status.message)}</p>
+                <p className="hint">{withCode(status.hint)}</p>
                 <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
               </>
             )}
@@ -79,6 +83,7 @@ export function App() {
           <LessonPane lessonId={lessonId} />
         </aside>
       )}
+      <Toasts />
     </div>
   );
 }

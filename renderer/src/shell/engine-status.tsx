@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { ErrorText } from '../components/error-text';
 import { formatBytes } from '../components/format';
 import { useEngineStore } from '../stores/engine-store';
+import { withCode } from '../components/inline-code';
 
 /** Always-visible engine status: what we are connected to, or why not and what to do. */
 export function EngineStatusBar() {
@@ -43,8 +44,8 @@ export function EngineStatusBar() {
         <>
           <span className="dot bad" aria-hidden="true" />
           <strong>Engine not reachable.</strong>
-          <span data-testid="engine-message">{status.message}</span>
-          <span className="hint">{status.hint}</span>
+          <span data-testid="engine-message">{withCode(status.message)}</span>
+          <span className="hint">{withCode(status.hint)}</span>
         </>
       )}
       <button type="button" className="small push-right" onClick={() => setSwitcherOpen((o) => !o)} aria-expanded={switcherOpen}>

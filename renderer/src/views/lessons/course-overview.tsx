@@ -74,6 +74,20 @@ export function LessonsView() {
         </p>
       )}
       <ErrorText error={listError ?? error} />
+      {list && progress && totals.tasksDone === totals.tasks && totals.quizRight === totals.quiz && (
+        <section className="course-complete" aria-labelledby="course-complete-title" data-testid="course-complete">
+          <h2 id="course-complete-title">Course complete</h2>
+          <p>
+            You did all {totals.tasks} hands-on tasks on your own engine and answered all {totals.quiz} quiz questions right, across{' '}
+            {list.length} lessons, since you started on {new Date(progress.startedAt).toLocaleDateString()}.
+          </p>
+          <p>
+            You ran, stopped and killed containers, kept data in volumes, looked inside with exec, logs, stats and top, built networks
+            and a load balancer, limited resources, built images with a Dockerfile, and published them to a registry. From here: write a
+            Dockerfile for one of your own projects, push it to Docker Hub, and run it somewhere else with one <code>docker run</code>.
+          </p>
+        </section>
+      )}
       {list && (
         <table className="table" aria-label="Lessons">
           <thead>

@@ -80,10 +80,16 @@ export function LessonPane({ lessonId }: { lessonId: string }) {
             ) : (
               <span />
             )}
-            {next && (
+            {next ? (
               <button type="button" onClick={() => openLessonBeside(next)}>
                 {next.title} →
               </button>
+            ) : (
+              list && (
+                <button type="button" className="primary" onClick={() => useNavStore.getState().go('lessons')}>
+                  Finish: your course summary →
+                </button>
+              )
             )}
           </nav>
           {(lesson.tasks.length > 0 || lesson.quiz.length > 0) && (

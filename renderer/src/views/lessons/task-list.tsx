@@ -1,12 +1,8 @@
 /** A lesson's tasks: each ticks by itself when the engine's state meets its check. */
-import type { ReactNode } from 'react';
+import { withCode } from '../../components/inline-code';
 import type { LessonDetail, LessonProgress } from '../../../../main/contract';
 import { PRACTICE_TOKEN, usePracticeHost, withPracticeHost } from './practice-host';
 
-/** Hints are one line of text with `code` spans; no need for a Markdown renderer here. */
-function withCode(text: string): ReactNode[] {
-  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
-}
 
 export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; progress: LessonProgress | undefined; online: boolean }) {
   const practiceHost = usePracticeHost(lesson.tasks.some((t) => t.hint?.includes(PRACTICE_TOKEN)));
