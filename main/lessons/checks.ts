@@ -112,8 +112,12 @@ export interface Ending {
 /** `docker rm -f` kills and destroys in one go: a destroy this soon after the die is part of it. */
 const RM_F_WINDOW_NANO = 2e9;
 
-/** Groups a container's events from start to die and says how each run ended. */
-export function endings(events: SnapshotEvent[]): Ending[] {
+/**
+ * Groups a container's events from start to die and says how each run ended. With `nowNano`, a
+ * SIGKILL death so recent that a `docker rm -f` may still be removing it is left out until the
+ * window has passed (the tracker evaluates again then).
+ */
+export function endings(events: SnapshotEvent[], nowNano?: number): Ending[] {
   const signals = new Map<string, string[]>();
   const out: Ending[] = [];
   for (const e of events) {
@@ -140,8 +144,11 @@ export function endings(events: SnapshotEvent[]): Ending[] {
       if (last && last.how === 'kill' && e.timeNano - last.timeNano <= RM_F_WINDOW_NANO) last.how = 'remove';
     }
   }
-  return out;
+  return nowNano === undefined ? out : out.filter((x) => !(x.how === 'kill' && nowNano - x.timeNano < RM_F_WINDOW_NANO));
 }
+
+/** How long after a change the tracker evaluates once more, so undecided endings get decided. */
+export const SETTLE_MS = RM_F_WINDOW_NANO / 1e6 + 500;
 
 type Evaluators = { [T in CheckType]: (s: EngineSnapshot, p: Spec<T>) => CheckResult };
 
@@ -174,7 +181,7 @@ const evaluators: Evaluators = {
   },
 
   'container-ended': (s, p) => {
-    const hits = endings(s.events).filter((e) => e.how === p.how);
+    const hits = endings(s.events, s.takenAtNano).filter((e) => e.how === p.how);
     // The most recent few, newest first: the learner's own container is usually among them.
     const names = [...new Set(hits.map((h) => h.name).reverse())].slice(0, 3);
     if (names.length) return ok(`${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} ${p.how === 'stop' ? 'stopped (SIGTERM first)' : 'killed (SIGKILL)'}.`);

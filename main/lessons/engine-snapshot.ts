@@ -49,6 +49,7 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     volumes: (volumes.Volumes ?? []).map((v) => ({ name: v.Name })),
     images: images.map((i) => ({ id: i.Id, repoTags: i.RepoTags ?? [] })),
     events,
+    takenAtNano: Date.now() * 1e6,
   };
 }
 

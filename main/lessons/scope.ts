@@ -35,6 +35,9 @@ export function scopeSnapshot(s: EngineSnapshot, sinceNano: number): EngineSnaps
   const events: SnapshotEvent[] = s.events.filter((e) => {
     if (e.timeNano < sinceNano) return false;
     if (e.type === 'container' && (ownIds.has(e.id) || ownLabels(e.attributes))) return false;
+    // A cluster's task containers are started, stopped and killed by the orchestrator, not by a
+    // `docker stop`/`kill` of the learner's (the cluster checks read the services instead).
+    if (e.type === 'container' && e.attributes['com.docker.swarm.task.id'] !== undefined) return false;
     if (e.type === 'volume' || e.type === 'network') {
       const c = e.attributes.container;
       if (c && ownIds.has(c)) return false;

@@ -75,6 +75,8 @@ export interface EngineSnapshot {
   services?: SnapshotService[];
   /** Oldest first; bounded (see history.ts). */
   events: SnapshotEvent[];
+  /** Unix nanoseconds when the snapshot was taken (decides what is still too recent to judge). */
+  takenAtNano?: number;
 }
 
 /** The networks every engine has; a "custom" network is any other one. */

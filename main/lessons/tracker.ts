@@ -9,7 +9,7 @@
 import type { EngineEvent, LessonProgress, LessonProgressEvent } from '../contract';
 import type { EngineManager } from '../engine/engine-manager';
 import { FieldError } from '../engine/errors';
-import { evaluateCheck, NEEDS_INSPECT, type CheckResult } from './checks';
+import { evaluateCheck, NEEDS_INSPECT, SETTLE_MS, type CheckResult } from './checks';
 import { buildSnapshot } from './engine-snapshot';
 import { EventHistory, readPastEvents } from './history';
 import { ownActivity, type OwnActivity } from './own-activity';
@@ -41,6 +41,7 @@ export class LessonTracker {
   private engineKey: string | null = null;
   private historyReady: Promise<void> | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private settle: NodeJS.Timeout | null = null;
   private running = false;
   private again = false;
   private lastResults = new Map<string, CheckResult>();
@@ -115,7 +116,10 @@ export class LessonTracker {
     this.off.push(
       this.engine.onEvent((e: EngineEvent) => {
         // Only events a check could care about trigger an evaluation (add() drops the rest).
-        if (this.remember(e)) this.schedule(DEBOUNCE_MS);
+        if (this.remember(e)) {
+          this.schedule(DEBOUNCE_MS);
+          this.settleLater();
+        }
       }),
       this.engine.onStatus((s) => {
         if (s.state !== 'connected') return;
@@ -137,6 +141,17 @@ export class LessonTracker {
     this.off = [];
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = null;
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = null;
+  }
+
+  /** One more evaluation after the last change settles (a kill that turns out to be `rm -f`). */
+  private settleLater(): void {
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      this.schedule(0);
+    }, SETTLE_MS);
   }
 
   private async loadHistory(): Promise<void> {

@@ -92,6 +92,10 @@ describe('what a task means', () => {
     expect(met({ type: 'container-ended', how: 'kill' }, { ...empty, events: rmF })).toBe(false);
     const killThenRm = [ev(1e9, 'start'), ev(5e9, 'kill', 'c1', { signal: '9' }), ev(5.01e9, 'die', 'c1', { exitCode: '137' }), ev(30e9, 'destroy')];
     expect(endings(killThenRm).map((e) => e.how)).toEqual(['kill']);
+    // Before the destroy of an rm -f can have arrived, a fresh SIGKILL death is not judged yet.
+    const justKilled = killThenRm.slice(0, 3);
+    expect(endings(justKilled, 5.5e9)).toEqual([]);
+    expect(endings(justKilled, 9e9).map((e) => e.how)).toEqual(['kill']);
     expect(met({ type: 'container-ended', how: 'kill' }, { ...empty, events: killThenRm })).toBe(true);
   });
 });
