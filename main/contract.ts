@@ -16,19 +16,58 @@ import { labPolicies, type LabPolicy } from './networks/lab-policies';
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
-/** A container, image, volume or network reference: id (full or short) or name. */
+// Engine references follow the engine's own formats (moby's container-name rule, hex ids,
+// distribution/reference for images), so nothing like "web//1" or "../.." ever reaches a path.
+const hexId = '[a-f0-9]{1,64}';
+const objectName = '[a-zA-Z0-9][a-zA-Z0-9_.-]+';
+const domainPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domain = `${domainPart}(?:\\.${domainPart})*(?::[0-9]{1,5})?`;
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const repository = `(?:${domain}/)?${pathComponent}(?:/${pathComponent})*`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+
+/** A container: id (1-64 hex digits) or name ([a-zA-Z0-9][a-zA-Z0-9_.-]+, the engine's rule). */
+export const containerRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a container id or name');
+
+/** A network: id or name (same rule as containers). */
+export const networkRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a network id or name');
+
+/** A repository name as distribution/reference reads it: [host[:port]/]path, lower-case path components. */
+export const repositoryName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^${repository}$`), 'is not a valid repository name (lower-case path, optional registry host:port)');
+
+/** An image: id ("sha256:" + 64 hex, or a short hex id) or reference NAME[:TAG][@DIGEST]. */
+export const imageRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not an image id or reference (name[:tag][@digest])');
+
+/** A container, image, volume or network reference: any of the formats above. */
 export const engineRef = z
   .string()
   .min(1, 'must not be empty')
-  .max(256, 'is too long')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/@-]*$/, 'is not a valid id or name');
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName}|sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not a valid id or name');
 
 /** An error as it crosses the boundary: data, not an exception, with the engine's own words. */
 export interface ApiError {
   /** Human-readable message, e.g. the engine's "port is already allocated". */
   message: string;
   /** A stable code for the renderer to branch on. */
-  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal' | 'limit';
   /** The argument field the error concerns, when there is one (e.g. "ports.0.hostPort"). */
   field?: string;
   /** HTTP status from the engine, when the engine produced the error. */
@@ -179,17 +218,17 @@ export interface ContainerSummary {
 
 const containerCalls = {
   'containers:list': z.object({ all: z.boolean().default(true) }).strict(),
-  'containers:inspect': z.object({ id: engineRef }).strict(),
-  'containers:start': z.object({ id: engineRef }).strict(),
+  'containers:inspect': z.object({ id: containerRef }).strict(),
+  'containers:start': z.object({ id: containerRef }).strict(),
   /** SIGTERM, then the engine sends SIGKILL after `timeoutSeconds`. */
-  'containers:stop': z.object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
-  'containers:kill': z.object({ id: engineRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
+  'containers:stop': z.object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+  'containers:kill': z.object({ id: containerRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
   'containers:restart': z
-    .object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
+    .object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
     .strict(),
   /** Removing a running container needs `force: true`; volumes are removed only when asked. */
   'containers:remove': z
-    .object({ id: engineRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
+    .object({ id: containerRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
     .strict(),
 };
 
@@ -262,14 +301,14 @@ const workflowCalls = {
   'workflows:networks': z.object({}).strict(),
   'images:list': z.object({}).strict(),
   /** Refused with an explanation when a container uses the image, unless `force`. */
-  'images:remove': z.object({ id: engineRef, force: z.boolean().default(false) }).strict(),
-  'images:history': z.object({ id: engineRef }).strict(),
+  'images:remove': z.object({ id: imageRef, force: z.boolean().default(false) }).strict(),
+  'images:history': z.object({ id: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   'volumes:create': z.object({ name: volumeName.optional(), labels: z.record(z.string(), z.string()).optional() }).strict(),
   /** Refused while a container uses the volume. */
   'volumes:remove': z.object({ name: volumeName }).strict(),
   /** A one-off command in a running container (shell words; no pipes). */
-  'exec:run': z.object({ id: engineRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
+  'exec:run': z.object({ id: containerRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
   /** Keystrokes for a live shell opened by the `exec:shell` subscription. */
   'exec:input': z.object({ sessionId: z.string().uuid('is not a shell session id'), data: z.string().max(65536, 'is too long') }).strict(),
   'exec:resize': z
@@ -350,11 +389,11 @@ const workflowSubscriptions = {
   /** The image list, re-sent on the engine's image (and container) events. */
   'images:list': z.object({}).strict(),
   /** Pulls an image; progress events until `done`. Unsubscribe cancels the pull. */
-  'images:pull': z.object({ reference: z.string().min(1, 'must not be empty').max(512, 'is too long') }).strict(),
+  'images:pull': z.object({ reference: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   /** A live shell (bash if the container has it, else sh) with a TTY. Unsubscribe ends it. */
   'exec:shell': z
-    .object({ id: engineRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
+    .object({ id: containerRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
     .strict(),
 };
 
@@ -487,48 +526,58 @@ const debugCalls = {
   /** `docker top`: processes of a running container. */
   'top:list': z
     .object({
-      id: engineRef,
+      id: containerRef,
       psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
       /** True for Dockside's own periodic refresh: such a call is background work and never ticks a lesson task. */
       background: z.boolean({ error: 'background must be true or false' }).default(false),
     })
     .strict(),
-  'limits:get': z.object({ id: engineRef }).strict(),
+  'limits:get': z.object({ id: containerRef }).strict(),
   /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
   'limits:update': z
     .object({
-      id: engineRef,
+      id: containerRef,
       memory: memorySize.optional(),
       /** "-1" for unlimited swap; default: twice the memory (memory + the same again as swap). */
       memorySwap: z.union([memorySize, z.literal('-1')]).optional(),
       cpus: z.number({ message: 'must be a number of CPUs like 0.5' }).min(0.01, 'must be at least 0.01').max(1024, 'is too large').optional(),
     })
     .strict(),
-  /** Streams `docker logs` (not following) into a file; returns where. */
+  /**
+   * Saves the whole log (`docker logs`, not following). Desktop: main opens the native save
+   * dialog (the renderer never names a path). Browser mode: a one-time download URL the server
+   * streams. Without either (tests, scripts): a new file in the app's data folder. A file is
+   * always created new: never replaced, never through a symlink.
+   */
   'logs:save': z
     .object({
-      id: engineRef,
-      /** Absolute path of the file to write; default: a new file in the app's data folder. */
-      path: z.string().max(4096).optional(),
+      id: containerRef,
       timestamps: z.boolean().default(false),
     })
     .strict(),
 };
 
+export type LogsSaveResult = WithCommand &
+  (
+    | { kind: 'saved'; path: string; bytes: number; lines: number }
+    | { kind: 'download'; url: string; fileName: string }
+    | { kind: 'cancelled' }
+  );
+
 interface DebugResults {
   'top:list': TopResult;
   'limits:get': ContainerLimits;
   'limits:update': ContainerLimits & WithCommand;
-  'logs:save': { path: string; bytes: number; lines: number } & WithCommand;
+  'logs:save': LogsSaveResult;
 }
 
 const debugSubscriptions = {
   /** One engine stats stream per id, computed in main, sent as one batch about once a second. */
-  'stats:watch': z.object({ ids: z.array(engineRef).max(200, 'at most 200 containers at once') }).strict(),
+  'stats:watch': z.object({ ids: z.array(containerRef).max(100, 'at most 100 containers in one stats stream') }).strict(),
   /** Follows a container's log: demultiplexed, batched, bounded. */
   'logs:follow': z
     .object({
-      id: engineRef,
+      id: containerRef,
       /** Last N lines first ("all" = the whole log). */
       tail: z.union([z.number().int().min(0, 'must be 0 or more').max(10_000_000), z.literal('all')]).default(1000),
       /** Unix seconds: only lines after this time. */
@@ -592,7 +641,7 @@ const labId = z.string().regex(/^lab-[a-f0-9]{6,12}$/, 'is not a lab id');
 
 const networkCalls = {
   'networks:list': z.object({}).strict(),
-  'networks:inspect': z.object({ id: engineRef }).strict(),
+  'networks:inspect': z.object({ id: networkRef }).strict(),
   /** A user-defined bridge network; the subnet is optional (the engine picks a free one). */
   'networks:create': z
     .object({
@@ -603,14 +652,14 @@ const networkCalls = {
     })
     .strict(),
   /** Refused with an explanation while containers are attached. */
-  'networks:remove': z.object({ id: engineRef }).strict(),
-  'networks:connect': z.object({ network: engineRef, container: engineRef, alias: dnsAlias.optional() }).strict(),
-  'networks:disconnect': z.object({ network: engineRef, container: engineRef, force: z.boolean().default(false) }).strict(),
+  'networks:remove': z.object({ id: networkRef }).strict(),
+  'networks:connect': z.object({ network: networkRef, container: containerRef, alias: dnsAlias.optional() }).strict(),
+  'networks:disconnect': z.object({ network: networkRef, container: containerRef, force: z.boolean().default(false) }).strict(),
   /** Load-balancer lab: a network, two Caddy file servers and a Caddy load balancer on `hostPort`. */
   'lab:start': z
     .object({
       hostPort: z.number({ message: 'Host port must be a number' }).int('Host port must be a whole number').min(1, 'Host port must be 1 to 65535').max(65535, 'Host port must be 1 to 65535'),
-      image: engineRef.default('caddy:latest'),
+      image: imageRef.default('caddy:latest'),
       policy: z.enum(labPolicies).default('round_robin'),
       /** Extra labels on every lab object (tests pass their run label). */
       labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().max(256)).optional(),
@@ -779,7 +828,7 @@ const imageTagRef = z
   .string()
   .min(1, 'must not be empty')
   .max(256, 'is too long')
-  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/, 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
+  .regex(new RegExp(`^${repository}(?::${tag})?$`), 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
 
 const absolutePath = z
   .string()
@@ -821,16 +870,16 @@ const publishCalls = {
   /** Reads back a Dockerfile from the app's build folder (empty when none yet). */
   'build:read-dockerfile': z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'is not a valid build name') }).strict(),
   /** `docker history`: the layers of an image. */
-  'build:history': z.object({ image: engineRef }).strict(),
+  'build:history': z.object({ image: imageRef }).strict(),
   /** `docker tag SOURCE TARGET`. */
-  'tags:add': z.object({ image: engineRef, tag: imageTagRef }).strict(),
+  'tags:add': z.object({ image: imageRef, tag: imageTagRef }).strict(),
   /** `docker rmi REPO:TAG`: removes the tag; the image goes too when it was its last tag. */
   'tags:remove': z.object({ tag: imageTagRef }).strict(),
   /** Tags an image with a semantic version and `latest` in one repository. */
   'tags:release': z
     .object({
-      image: engineRef,
-      repository: z.string().min(1, 'must not be empty').max(200).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      image: imageRef,
+      repository: repositoryName,
       version: z.string().regex(/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'is not a semantic version (x.y.z)'),
       alsoLatest: z.boolean().default(true),
     })
@@ -847,7 +896,7 @@ const publishCalls = {
   /** Registries with stored credentials (never the secrets). */
   'registry:logins': z.object({}).strict(),
   /** Tags a registry holds for a repository (registry HTTP API v2). */
-  'registry:tags': z.object({ repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name') }).strict(),
+  'registry:tags': z.object({ repository: imageTagRef }).strict(),
   /** Probes a published port over HTTP (used by the pipeline's replace step). */
   'pipeline:probe': z.object({ port: z.number().int().min(1).max(65535, 'is out of range') }).strict(),
   /** `docker run -d -p 127.0.0.1::PORT IMAGE`: a first version to replace later. */
@@ -908,7 +957,7 @@ const publishSubscriptions = {
   /** Pushes one tag, or every local tag of the repository. */
   'registry:push': z
     .object({
-      repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      repository: repositoryName,
       tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag').optional(),
       /** Several tags, pushed one after the other (e.g. the version and latest). */
       tags: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag')).min(1).max(50).optional(),
@@ -920,7 +969,7 @@ const publishSubscriptions = {
   /** Pipeline step 13: start the new version beside the old one, check it answers, stop the old. */
   'pipeline:replace': z
     .object({
-      oldContainer: engineRef,
+      oldContainer: containerRef,
       image: imageTagRef,
       containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
     })
@@ -1220,6 +1269,373 @@ interface ClusterEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Everyday work: Compose stacks and bulk actions
+// ---------------------------------------------------------------------------------------------
+
+/** A Compose project name as found in the `com.docker.compose.project` label. */
+const composeProject = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a Compose project name (letters, digits, _ . -)');
+
+/** A compose CLI found on this machine: `docker compose` (v2 plugin) or `docker-compose` (v1). */
+export interface ComposeCli {
+  /** How the user types it: "docker compose" or "docker-compose". */
+  name: 'docker compose' | 'docker-compose';
+  version: string;
+}
+
+/** A Compose project, read from its containers' labels (or remembered after `down`). */
+export interface StackSummary {
+  project: string;
+  /** `com.docker.compose.project.working_dir`; empty when the label is missing. */
+  workingDir: string;
+  /** `com.docker.compose.project.config_files`, split on commas. */
+  configFiles: string[];
+  /** Ids of the project's containers on the engine (any state); empty after `down`. */
+  containers: string[];
+  /** True when every config file exists on this machine, so `up -d` and `down` can run. */
+  filesOnDisk: boolean;
+}
+
+export interface StacksOverview {
+  stacks: StackSummary[];
+  /** The compose CLI that `stacks:compose` would run, or null when none is installed. */
+  composeCli: ComposeCli | null;
+}
+
+/** One item of a bulk action: done, or failed with the engine's words. */
+export interface BulkItemResult {
+  ref: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface BulkResult extends WithCommand {
+  results: BulkItemResult[];
+}
+
+const bulkRefs = z.array(engineRef).min(1, 'select at least one item').max(500, 'at most 500 items at once');
+
+const stackCalls = {
+  /** Compose projects on the engine (by label) plus remembered ones whose files are on disk. */
+  'stacks:list': z.object({}).strict(),
+  /** Start, stop, restart or remove every container of a project through the engine, and nothing else. */
+  'stacks:action': z.object({ project: composeProject, action: z.enum(['start', 'stop', 'restart', 'remove']) }).strict(),
+  /** Runs the compose CLI (`up -d` or `down`) with the project's own files and folder. */
+  'stacks:compose': z.object({ project: composeProject, action: z.enum(['up', 'down']) }).strict(),
+  /** `docker start|stop|kill|rm a b c`, one engine call per container, each result reported. */
+  'bulk:containers': z
+    .object({ action: z.enum(['start', 'stop', 'kill', 'remove']), ids: bulkRefs, force: z.boolean().default(false) })
+    .strict(),
+  /** `docker rmi` / `docker volume rm` / `docker network rm` of several objects, each result reported. */
+  'bulk:remove': z.object({ kind: z.enum(['image', 'volume', 'network']), refs: bulkRefs, force: z.boolean().default(false) }).strict(),
+};
+
+interface StackResults {
+  'stacks:list': StacksOverview;
+  'stacks:action': BulkResult & { project: string; equivalent: string };
+  'stacks:compose': WithCommand & { exitCode: number | null; output: string };
+  'bulk:containers': BulkResult;
+  'bulk:remove': BulkResult;
+}
+
+const stackSubscriptions = {
+  /** The logs of every container of a project, followed together (one bounded stream each). */
+  'stacks:logs': z
+    .object({ project: composeProject, tail: z.number().int().min(0, 'must be 0 or more').max(10_000, 'is too large').default(200) })
+    .strict(),
+};
+
+/** One container's batch of the combined stack log. */
+export interface StackLogEvent {
+  container: string;
+  /** `com.docker.compose.service`, or the container name. */
+  service: string;
+  batch: LogBatch;
+}
+
+interface StackEvents {
+  'stacks:logs': StackLogEvent;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tools: disk usage and clean-up, file browser, settings
+// ---------------------------------------------------------------------------------------------
+
+/** One row of `docker system df`. */
+export interface DiskSummaryRow {
+  type: 'images' | 'containers' | 'volumes' | 'build-cache';
+  label: string;
+  total: number;
+  active: number;
+  size: number;
+  reclaimable: number;
+}
+
+export interface DiskImage {
+  id: string;
+  repoTags: string[];
+  /** Unix seconds. */
+  created: number;
+  size: number;
+  /** Bytes shared with other images (-1: the engine did not compute it). */
+  sharedSize: number;
+  /** size - sharedSize: what removing this image alone frees. */
+  uniqueSize: number;
+  /** Containers (any state) using the image. */
+  containers: number;
+}
+
+export interface DiskContainer {
+  id: string;
+  name: string;
+  image: string;
+  command: string;
+  created: number;
+  state: string;
+  status: string;
+  /** Bytes written in the container's own layer. */
+  sizeRw: number;
+  sizeRootFs: number;
+  /** Named or anonymous volumes it mounts. */
+  localVolumes: number;
+}
+
+export interface DiskVolume {
+  name: string;
+  driver: string;
+  /** Containers referencing it (-1: unknown). */
+  links: number;
+  /** Bytes (-1: unknown, e.g. a non-local driver). */
+  size: number;
+  labels: Record<string, string>;
+}
+
+export interface DiskBuildCache {
+  id: string;
+  type: string;
+  description: string;
+  size: number;
+  shared: boolean;
+  inUse: boolean;
+  created: string;
+  lastUsed: string | null;
+  usageCount: number;
+}
+
+export interface DiskUsage extends WithCommand {
+  summary: DiskSummaryRow[];
+  images: DiskImage[];
+  containers: DiskContainer[];
+  volumes: DiskVolume[];
+  buildCache: DiskBuildCache[];
+}
+
+export const pruneTargets = ['containers', 'images', 'volumes', 'build-cache'] as const;
+export type PruneTarget = (typeof pruneTargets)[number];
+
+/** A label filter as the docker CLI takes it: `key` or `key=value`. */
+const labelFilter = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-/]*(=[^\s'"]*)?$/, 'is not a label filter (key or key=value)');
+
+const pruneQuery = {
+  target: z.enum(pruneTargets),
+  /**
+   * images: every unused image, not only dangling ones (`-a`); volumes: named ones too (`-a`,
+   * engines with API 1.42+; older engines always prune named volumes); build cache: all of it.
+   */
+  all: z.boolean().default(false),
+  /** Only objects carrying these labels (`--filter label=...`). */
+  labels: z.array(labelFilter).max(20, 'at most 20 label filters').default([]),
+};
+
+const diskCalls = {
+  /** `docker system df -v`: the engine's /system/df, which can take seconds on a big engine. */
+  'disk:usage': z.object({}).strict(),
+  /** What a prune would remove right now: the same query the prune sends, run as a list. */
+  'disk:prune-preview': z.object(pruneQuery).strict(),
+  /**
+   * Runs the prune the user confirmed. `ids` are the previewed items: the query is run again
+   * first and the prune refused (code "conflict") when it now matches anything else. Containers
+   * and images also get the preview's `until`; build cache is pruned by the previewed ids.
+   */
+  'disk:prune': z
+    .object({
+      ...pruneQuery,
+      until: z.number({ error: 'until must be the preview time' }).positive('until must be the preview time'),
+      ids: z.array(z.string().min(1).max(256).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'is not an id or name')).max(5000, 'too many items').default([]),
+    })
+    .strict(),
+};
+
+export interface PruneItem {
+  id: string;
+  name: string;
+  /** Bytes it holds (for images: its size, shared layers included). */
+  size: number;
+  detail: string;
+}
+
+export interface PrunePreview extends WithCommand {
+  target: PruneTarget;
+  items: PruneItem[];
+  /** Sum of the items' sizes; the space actually freed can be less (shared layers). */
+  totalSize: number;
+  /** Unix seconds of the preview, passed back to `disk:prune`. */
+  until: number;
+  /** What the engine will not touch, said plainly (e.g. "images used by a container stay"). */
+  note: string;
+}
+
+export interface PruneResult extends WithCommand {
+  target: PruneTarget;
+  /** What the engine removed (ids or names, as it reported them). */
+  removed: PruneItem[];
+  /** Image tags removed (`Untagged:` lines). */
+  untagged: string[];
+  /** Images: layers (and untagged parent images) the engine deleted along with the previewed ones. */
+  alsoDeleted: string[];
+  spaceReclaimed: number;
+  /** Previewed items still there (e.g. started since the preview). */
+  kept: PruneItem[];
+}
+
+const fileTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('container'), id: engineRef }).strict(),
+  z.object({ kind: z.literal('volume'), name: volumeName }).strict(),
+]);
+
+/** An absolute path inside a container or volume; no NUL, no `..` segment. */
+const insidePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4096, 'is too long')
+  .regex(/^\//, 'must be an absolute path (starting with /)')
+  .refine((p) => !p.includes('\0') && !p.split('/').includes('..'), 'must not contain .. or NUL');
+
+const fileName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .refine((n) => !n.includes('/') && !n.includes('\0') && n !== '.' && n !== '..', 'must be a plain file name (no / or ..)');
+
+const filesCalls = {
+  /** Lists one folder (`docker cp` reads through the same archive API; stopped containers too). */
+  'files:list': z.object({ target: fileTarget, path: insidePath }).strict(),
+  /** Reads a text file up to `maxBytes`; binary files are refused with a message. */
+  'files:read': z
+    .object({ target: fileTarget, path: insidePath, maxBytes: z.number().int().min(1).max(1024 * 1024).default(1024 * 1024) })
+    .strict(),
+  /**
+   * Saves a file or folder as a tar on the machine the app runs on: `path` when given (desktop:
+   * the native save dialog's answer), else a new file in the app's downloads folder.
+   */
+  'files:download': z.object({ target: fileTarget, path: insidePath, saveTo: z.string().max(4096).optional() }).strict(),
+  /** Writes one file (base64, at most 8 MB) into a folder of a container: `docker cp FILE CONTAINER:DIR`. */
+  'files:upload': z
+    .object({
+      target: fileTarget,
+      folder: insidePath,
+      name: fileName,
+      contentBase64: z.string().max(12 * 1024 * 1024, 'the file is too large (at most 8 MB)'),
+    })
+    .strict(),
+};
+
+export interface FileEntry {
+  name: string;
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  size: number;
+  /** Octal permission bits, e.g. "755". */
+  mode: string;
+  /** ISO time. */
+  modified: string;
+  linkTarget?: string;
+}
+
+export interface FileListing extends WithCommand {
+  path: string;
+  entries: FileEntry[];
+  /** True when the folder was too large to read whole (a container's / can be the whole filesystem). */
+  truncated: boolean;
+  /** Volumes: the helper container that read it (already removed). */
+  via?: string;
+}
+
+export type FileContent = WithCommand & {
+  path: string;
+  size: number;
+} & ({ kind: 'text'; text: string } | { kind: 'binary'; message: string } | { kind: 'too-large'; message: string });
+
+interface FilesResults {
+  'files:list': FileListing;
+  'files:read': FileContent;
+  'files:download': WithCommand & { savedTo: string; bytes: number };
+  'files:upload': WithCommand & { path: string; bytes: number };
+}
+
+export const themes = ['light', 'dark', 'system'] as const;
+export type Theme = (typeof themes)[number];
+
+export interface Settings {
+  theme: Theme;
+  /** Engine URL to connect to at start-up ('' = as the docker CLI would choose). */
+  defaultEngine: string;
+  notifications: boolean;
+}
+
+const settingsCalls = {
+  'settings:get': z.object({}).strict(),
+  'settings:update': z
+    .object({
+      theme: z.enum(themes).optional(),
+      defaultEngine: z
+        .string()
+        .max(2048, 'is too long')
+        .regex(/^$|^(unix|tcp|ssh|npipe):\/\/\S+$/, 'must be empty or an engine address like unix:///var/run/docker.sock')
+        .optional(),
+      notifications: z.boolean().optional(),
+    })
+    .strict(),
+  /** Paths, versions and the engine's API, for the Settings page's About. */
+  'settings:about': z.object({}).strict(),
+};
+
+export interface AboutInfo {
+  docksideVersion: string;
+  electronVersion: string | null;
+  nodeVersion: string;
+  engine: { name: string; version: string; apiVersion: string; endpoint: string } | null;
+  paths: { dataDir: string; settingsFile: string; progressFile: string; downloads: string };
+}
+
+interface DiskResults {
+  'disk:usage': DiskUsage;
+  'disk:prune-preview': PrunePreview;
+  'disk:prune': PruneResult;
+}
+
+interface SettingsResults {
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'settings:about': AboutInfo;
+}
+
+const settingsSubscriptions = {
+  /** The settings now and after every change (from any window or browser tab). */
+  'settings:watch': z.object({}).strict(),
+};
+
+interface SettingsEvents {
+  'settings:watch': Settings;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1233,6 +1649,10 @@ export const callSchemas = {
   ...publishCalls,
   ...practiceCalls,
   ...clusterCalls,
+  ...stackCalls,
+  ...diskCalls,
+  ...filesCalls,
+  ...settingsCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1244,6 +1664,8 @@ export const subscriptionSchemas = {
   ...lessonSubscriptions,
   ...publishSubscriptions,
   ...clusterSubscriptions,
+  ...stackSubscriptions,
+  ...settingsSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1265,7 +1687,11 @@ export interface CallResults
     LessonResults,
     PublishResults,
     PracticeResults,
-    ClusterResults {}
+    ClusterResults,
+    StackResults,
+    DiskResults,
+    FilesResults,
+    SettingsResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -1275,7 +1701,9 @@ export interface SubscriptionEvents
     NetworkEvents,
     LessonEvents,
     PublishEvents,
-    ClusterEvents {}
+    ClusterEvents,
+    StackEvents,
+    SettingsEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];
@@ -1307,4 +1735,8 @@ export type ServerMessage =
   | { type: 'result'; reqId: number; result: Result<unknown> }
   | { type: 'subscribed'; reqId: number; result: Result<string> }
   | { type: 'event'; subId: string; event: unknown }
-  | { type: 'sub-error'; subId: string; error: ApiError };
+  | { type: 'sub-error'; subId: string; error: ApiError }
+  /** The answer to `unsubscribe`: false when the id was not an open subscription of this socket. */
+  | { type: 'unsubscribed'; subId: string; ok: boolean }
+  /** The answer to a message that is not a well-formed ClientMessage: what was wrong with it. */
+  | { type: 'error'; reqId: number | null; error: ApiError };

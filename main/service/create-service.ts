@@ -14,8 +14,15 @@ import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
 import { practiceCalls } from './handlers/practice';
+import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
+import { diskCalls } from './handlers/disk';
+import { filesCalls } from './handlers/files';
+import { settingsCalls, settingsSubscriptions } from './handlers/settings';
+import { readSettings } from '../settings/settings-store';
+import { processEndpointEnv } from '../engine/engine-manager';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
 export interface Service {
@@ -30,6 +37,10 @@ export interface Service {
 
 export interface ServiceOptions extends EngineManagerOptions {
   dataDir?: string;
+  /** See ServiceContext: the desktop app's save dialog. */
+  chooseSavePath?: ServiceContext['chooseSavePath'];
+  /** See ServiceContext: browser mode's downloads. */
+  offerDownload?: ServiceContext['offerDownload'];
 }
 
 export function defaultDataDir(): string {
@@ -38,8 +49,14 @@ export function defaultDataDir(): string {
 }
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
-  const engine = new EngineManager(opts);
-  const context: ServiceContext = { engine, dataDir: opts.dataDir ?? defaultDataDir() };
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const engine = new EngineManager(withDefaultEngine(opts, dataDir));
+  const context: ServiceContext = {
+    engine,
+    dataDir,
+    ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
+    ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
+  };
   // Each feature registers its own section; the compiler checks that every contract entry has
   // a handler (the Partial<> of each section is re-checked as a whole here).
   const calls = {
@@ -52,6 +69,11 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...publishCalls(context),
     ...practiceCalls(context),
     ...clusterCalls(context),
+    ...stacksCalls(context),
+    ...bulkCalls(context),
+    ...diskCalls(context),
+    ...filesCalls(context),
+    ...settingsCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -62,6 +84,8 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
     ...clusterSubscriptions(context),
+    ...stacksSubscriptions(context),
+    ...settingsSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
@@ -79,6 +103,18 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
       engine.stop();
     },
   };
+}
+
+/**
+ * The Settings page's default engine applies at start-up when nothing more explicit is set:
+ * DOCKER_HOST (like for the docker CLI) and a caller's own endpoint environment win.
+ */
+function withDefaultEngine(opts: ServiceOptions, dataDir: string): EngineManagerOptions {
+  if (opts.endpointEnv || process.env.DOCKER_HOST) return opts;
+  const { defaultEngine } = readSettings(dataDir);
+  if (!defaultEngine) return opts;
+  const base = processEndpointEnv();
+  return { ...opts, endpointEnv: { ...base, env: { ...base.env, DOCKER_HOST: defaultEngine } } };
 }
 
 /** Fails at start-up (and so in every test) when a contract entry has no handler. */

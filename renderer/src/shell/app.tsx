@@ -10,6 +10,14 @@ import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
 import { withCode } from '../components/inline-code';
+import { DiskView } from '../views/disk';
+import { HelpView } from '../views/help';
+import { DocsLink } from '../views/help/docs-link';
+import { LessonDocsLink } from '../views/help/lesson-docs-link';
+import { VIEW_DOCS } from '../views/help/docs-links';
+import { CommandPaletteHost } from '../views/palette/command-palette';
+import { SettingsView } from '../views/settings';
+import { SettingsBridge } from '../views/settings/settings-bridge';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
 import { NAV_ITEMS } from './nav-items';
@@ -25,7 +33,13 @@ const VIEWS: Record<ViewId, ComponentType> = {
   networks: NetworksView,
   cluster: ClusterView,
   lessons: LessonsView,
+  disk: DiskView,
+  settings: SettingsView,
+  help: HelpView,
 };
+
+/** Views that need no engine (the course, settings, help). */
+const OFFLINE_VIEWS = new Set<ViewId>(['lessons', 'settings', 'help']);
 
 export function App() {
   const view = useNavStore((s) => s.view);
@@ -38,6 +52,8 @@ export function App() {
     <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
       <EngineBridge />
       <NotificationBridge />
+      <SettingsBridge />
+      <CommandPaletteHost />
       <header className="topbar">
         <span className="brand">Dockside</span>
         <EngineStatusBar />
@@ -60,7 +76,10 @@ export function App() {
         </ul>
       </nav>
       <main className="content" aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
-        {online || view === 'lessons' ? (
+        <div className="view-docs">
+          <DocsLink link={VIEW_DOCS[view]} />
+        </div>
+        {online || OFFLINE_VIEWS.has(view) ? (
           <Suspense fallback={<p>Loading…</p>}>
             <View />
           </Suspense>
@@ -81,6 +100,7 @@ export function App() {
       {lessonId && (
         <aside className="lesson-pane" aria-label="Lesson">
           <LessonPane lessonId={lessonId} />
+          <LessonDocsLink lessonId={lessonId} />
         </aside>
       )}
       <Toasts />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EngineCandidate, EngineSwitchTarget } from '../../../main/contract';
-import { call } from '../api/client';
+import { call, sessionProblem } from '../api/client';
 import { ErrorText } from '../components/error-text';
 import { formatBytes } from '../components/format';
 import { useEngineStore } from '../stores/engine-store';
@@ -13,6 +13,15 @@ export function EngineStatusBar() {
   const containers = useEngineStore((s) => s.containers);
   const [switcherOpen, setSwitcherOpen] = useState(false);
 
+  const noSession = transportUp ? null : sessionProblem();
+  if (noSession) {
+    return (
+      <div className="engine-status bad" role="status" data-testid="engine-status" data-state="no-session">
+        <strong>{noSession === 'expired' ? 'This Dockside session has ended (the server restarted).' : noSession === 'link-used' ? 'This link was already used.' : 'This tab has no Dockside session.'}</strong>{' '}
+        Open the link that <code>npm run serve</code> printed; press Enter in its terminal for a new one (each link works once).
+      </div>
+    );
+  }
   if (!transportUp) {
     return (
       <div className="engine-status bad" role="status" data-testid="engine-status" data-state="app-server-lost">

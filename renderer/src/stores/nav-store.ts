@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
+export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons' | 'disk' | 'settings' | 'help';
 
 /**
  * Known view parameters (set by lessons' "open in Dockside" and by other views):
@@ -9,6 +9,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  * - networks:   { lab?: true }           opens the load-balancer lab
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
  *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
+ * - volumes:    { browse?: string }      opens the file browser of that volume
  */
 
 interface NavState {

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { debugDetailTabs, DebugToolbar } from './extensions-debug';
+import { toolsDetailTabs } from './extensions-tools';
 import { workflowDetailTabs, WorkflowToolbar } from './extensions-workflows';
 
 export interface DetailTab {
@@ -14,7 +15,7 @@ export interface DetailTab {
   render: (c: ContainerSummary) => ReactNode;
 }
 
-export const containerDetailTabs: DetailTab[] = [...workflowDetailTabs, ...debugDetailTabs];
+export const containerDetailTabs: DetailTab[] = [...workflowDetailTabs, ...debugDetailTabs, ...toolsDetailTabs];
 
 export function ContainersToolbarExtras() {
   return (

@@ -1,11 +1,23 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, VolumeSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { volumeSortKeys, volumeTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { RemoveSelected } from '../lists/remove-selected';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
+import { useNavStore } from '../../stores/nav-store';
 import { VirtualBodies } from '../workflows/virtual-rows';
+import { humanSize } from '../../../../main/disk/human-size';
+import { useVolumeSizes } from '../disk/use-volume-sizes';
+import { FileBrowser } from '../files/file-browser';
+
+const VOLUME_LIST = { textsOf: volumeTexts, sortKeys: volumeSortKeys, idOf: (v: VolumeSummary) => v.name };
 
 /** Volumes, following the engine's events: create, remove (refused while in use). */
 export function VolumesView() {
@@ -15,6 +27,14 @@ export function VolumesView() {
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const list = useListView('volumes', volumes ?? [], VOLUME_LIST);
+  // Other views (the command palette) open a volume's files with { browse: name }.
+  const browseParam = useNavStore((s) => (typeof s.params.browse === 'string' ? s.params.browse : null));
+  const [browsing, setBrowsing] = useState<string | null>(browseParam);
+  useEffect(() => {
+    if (browseParam) setBrowsing(browseParam);
+  }, [browseParam]);
+  const sizes = useVolumeSizes(volumes ? volumes.map((v) => v.name) : null);
   useSubscription(
     'volumes:list',
     {},
@@ -62,28 +82,48 @@ export function VolumesView() {
       ) : volumes.length === 0 ? (
         <p className="empty">No volumes yet.</p>
       ) : (
+        <>
+        <ListToolbar noun="volumes" query={list.query} onQuery={list.setQuery} shown={list.shown.length} total={volumes.length} />
+        <RemoveSelected
+          noun="volumes"
+          kind="volume"
+          hidden={list.hiddenSelected}
+          onClear={list.selection.clear}
+          items={list.selectedItems.map((v) => ({
+            ref: v.name,
+            label: v.name,
+            ...(v.containers.length ? { note: `used by ${v.containers.join(', ')}`, inUse: true } : {}),
+          }))}
+        />
         <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Driver</th>
-              <th scope="col">Mount point (on the engine's host)</th>
-              <th scope="col">Used by</th>
+              <SelectAllHeader selection={list.selection} visibleIds={list.shownIds} noun="volumes" />
+              <SortHeader label="Name" column="name" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Driver" column="driver" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Mount point (on the engine's host)" column="mountpoint" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Used by" column="usedBy" sort={list.sort} onSort={list.onSort} />
+              <th scope="col">Size</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <VirtualBodies
-            items={volumes}
+            items={list.shown}
             scrollRef={scrollRef}
-            columns={5}
+            columns={7}
             render={(v) => (
-              <tr key={v.name} data-testid={`volume-row-${v.name}`}>
+              <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)}>
+                <SelectCell selection={list.selection} id={v.name} label={v.name} visibleIds={list.shownIds} />
                 <td className="mono">{v.name}</td>
                 <td>{v.driver}</td>
                 <td className="mono wf-mountpoint">{v.mountpoint}</td>
                 <td>{v.containers.length ? v.containers.join(', ') : <span className="muted">none</span>}</td>
+                <td data-testid={`volume-size-${v.name}`}>{sizes ? (sizes.get(v.name) ?? -1) >= 0 ? humanSize(sizes.get(v.name)!) : 'N/A' : <span className="muted">…</span>}</td>
                 <td>
+                  <button type="button" className="small" aria-label={`Browse volume ${v.name}`} onClick={() => setBrowsing(browsing === v.name ? null : v.name)}>
+                    Browse
+                  </button>{' '}
                   <button type="button" className="danger" aria-label={`Remove volume ${v.name}`} onClick={() => setRemoving(v)}>
                     Remove
                   </button>
@@ -92,7 +132,17 @@ export function VolumesView() {
             )}
           />
         </table>
+        {list.shown.length === 0 && <p className="empty">No volume matches “{list.query}”.</p>}
         </div>
+        </>
+      )}
+      {browsing && (
+        <section className="volume-files" aria-label={`Files in volume ${browsing}`}>
+          <h2>
+            Files in volume <span className="mono">{browsing}</span>
+          </h2>
+          <FileBrowser key={browsing} target={{ kind: 'volume', name: browsing }} label={browsing} />
+        </section>
       )}
       {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>
