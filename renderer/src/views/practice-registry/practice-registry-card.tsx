@@ -44,7 +44,7 @@ export function PracticeRegistryCard({ onUseForLogin }: { onUseForLogin?: (s: { 
     if (!r.ok) return setError(r.error);
     setStatus(r.value.status);
     setCommands(r.value.commands);
-    useCommandStore.getState().show(`Started the practice registry on ${r.value.status.host ?? 'a local port'}`, r.value.commands.at(-2) ?? r.value.commands[0] ?? '');
+    useCommandStore.getState().show(`Started the practice registry on ${r.value.status.host ?? 'a local port'}`, r.value.commands.find((c) => c.startsWith('docker create')) ?? r.value.commands[0] ?? '');
   };
   const stop = async () => {
     setConfirmStop(false);
