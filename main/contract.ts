@@ -1532,10 +1532,11 @@ const filesCalls = {
     .object({ target: fileTarget, path: insidePath, maxBytes: z.number().int().min(1).max(1024 * 1024).default(1024 * 1024) })
     .strict(),
   /**
-   * Saves a file or folder as a tar on the machine the app runs on: `path` when given (desktop:
-   * the native save dialog's answer), else a new file in the app's downloads folder.
+   * A file or folder as a tar (`docker cp TARGET:PATH - > NAME.tar`): desktop asks where with the
+   * native save dialog; browser mode answers a one-time download link; otherwise (tests, no
+   * chooser) it goes to the app's downloads folder.
    */
-  'files:download': z.object({ target: fileTarget, path: insidePath, saveTo: z.string().max(4096).optional() }).strict(),
+  'files:download': z.object({ target: fileTarget, path: insidePath }).strict(),
   /** Writes one file (base64, at most 8 MB) into a folder of a container: `docker cp FILE CONTAINER:DIR`. */
   'files:upload': z
     .object({
@@ -1567,6 +1568,9 @@ export interface FileListing extends WithCommand {
   via?: string;
 }
 
+export type FileDownloadResult = WithCommand &
+  ({ kind: 'saved'; path: string; bytes: number } | { kind: 'download'; url: string; fileName: string } | { kind: 'cancelled' });
+
 export type FileContent = WithCommand & {
   path: string;
   size: number;
@@ -1575,7 +1579,7 @@ export type FileContent = WithCommand & {
 interface FilesResults {
   'files:list': FileListing;
   'files:read': FileContent;
-  'files:download': WithCommand & { savedTo: string; bytes: number };
+  'files:download': FileDownloadResult;
   'files:upload': WithCommand & { path: string; bytes: number };
 }
 

@@ -20,8 +20,9 @@ const ANONYMOUS_VOLUME = 'com.docker.volume.anonymous';
 
 /** Go-style "seconds.nanoseconds", the engine's `until` timestamp format. */
 export function untilFilter(until: number): string {
-  const sec = Math.floor(until);
-  return `${sec}.${String(Math.round((until - sec) * 1e9)).padStart(9, '0').slice(0, 9)}`;
+  // Whole milliseconds: enough, and free of floating-point noise in the shown command.
+  const ms = Math.floor(until * 1000);
+  return `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}000000`;
 }
 
 export function apiAtLeast(apiVersion: string, want: string): boolean {
@@ -54,7 +55,7 @@ export function idPattern(ids: string[]): string {
 const buildCacheKept = new Set(['internal', 'frontend']);
 
 export async function previewPrune(docker: Docker, q: PruneQuery, apiVersion: string, now = Date.now() / 1000): Promise<PrunePreview> {
-  const until = now;
+  const until = Math.floor(now * 1000) / 1000;
   const items = await matching(docker, q, apiVersion, until);
   return {
     target: q.target,

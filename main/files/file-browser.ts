@@ -125,49 +125,62 @@ export function downloadsDir(dataDir: string): string {
   return path.join(dataDir, 'downloads');
 }
 
-/** Opens the raw tar of a path (for browser-mode streaming); `done` removes a volume helper. */
-export async function openArchive(docker: Docker, target: FileTarget, p: string): Promise<{ stream: Readable; fileName: string; command: string; done(): Promise<void> }> {
+/** `etc.tar` for /etc; the volume's name for a volume's root. */
+export function archiveName(target: FileTarget, p: string): string {
+  return `${path.posix.basename(p) || (target.kind === 'volume' ? target.name : 'root')}.tar`;
+}
+
+/**
+ * Opens the raw tar of a path. `done` removes a volume's helper: call it once the stream has
+ * been read or given up (it is also called by itself when the stream closes).
+ */
+export async function openArchive(docker: Docker, target: FileTarget, p: string): Promise<{ stream: Readable; command: string; done(): Promise<void> }> {
   const o = await open(docker, target);
+  let closed: Promise<void> | null = null;
+  const done = () => (closed ??= o.close());
   try {
     const stream = (await o.container.getArchive({ path: o.resolve(p) }).catch(notFound(p))) as Readable;
-    const base = path.posix.basename(p) || (target.kind === 'volume' ? target.name : 'root');
-    return { stream, fileName: `${base}.tar`, command: o.cp(p, `- > ${shellQuote(`${base}.tar`)}`), done: () => o.close() };
+    stream.once('close', () => void done());
+    return { stream, command: o.cp(p, `- > ${shellQuote(archiveName(target, p))}`), done };
   } catch (err) {
-    await o.close();
+    await done();
     throw err;
   }
 }
 
-/** `docker cp TARGET:PATH - > FILE.tar`: the engine's tar, streamed to disk as it comes. */
-export async function downloadToFile(docker: Docker, target: FileTarget, p: string, dataDir: string, saveTo?: string): Promise<{ savedTo: string; bytes: number; command: string }> {
+/** `docker cp TARGET:PATH - > FILE.tar` into a new file (never replacing one), streamed as it comes. */
+export async function saveArchive(docker: Docker, target: FileTarget, p: string, file: string): Promise<{ path: string; bytes: number; command: string }> {
+  const resolved = validateSavePath(file);
   const a = await openArchive(docker, target, p);
   try {
-    let file: string;
-    if (saveTo) file = validateSavePath(saveTo);
-    else {
-      const dir = downloadsDir(dataDir);
-      fs.mkdirSync(dir, { recursive: true });
-      file = uniqueFile(dir, a.fileName);
+    let fd: number;
+    try {
+      fd = createExclusive(resolved);
+    } catch (err) {
+      a.stream.destroy();
+      throw err;
     }
     let bytes = 0;
     a.stream.on('data', (c: Buffer) => {
       bytes += c.length;
     });
-    // Created new (O_EXCL|O_NOFOLLOW): never replaces a file, never writes through a symlink.
-    const fd = createExclusive(file);
     try {
       await pipeline(a.stream, fs.createWriteStream('', { fd }));
     } catch (err) {
-      fs.rmSync(file, { force: true });
+      // The file is ours (created just now): do not leave half of it behind.
+      fs.rmSync(resolved, { force: true });
       throw err;
     }
-    return { savedTo: file, bytes, command: a.command.replace(/> \S+$/, `> ${shellQuote(file)}`) };
+    return { path: resolved, bytes, command: a.command.replace(/> \S+$/, `> ${shellQuote(resolved)}`) };
   } finally {
     await a.done();
   }
 }
 
-function uniqueFile(dir: string, name: string): string {
+/** A new file name in the app's downloads folder (headless default: no dialog, no browser). */
+export function newDownloadFile(dataDir: string, name: string): string {
+  const dir = downloadsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let i = 0; ; i++) {

@@ -1,4 +1,5 @@
 /** Tools in Chromium against the real engine: dark theme kept after a reload, command palette, file browser, disk usage. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanupRun, runContainer } from '../support/engine';
@@ -54,6 +55,11 @@ test('the Files tab lists a container folder and shows a text file with its dock
   await browser.getByRole('button', { name: 'index.html', exact: true }).click();
   await expect(app.getByTestId('file-view')).toContainText('<h1>from the file browser</h1>');
   await expect(app.getByTestId('file-view').getByTestId('docker-command')).toHaveText(`docker cp ${name}:/site/index.html - | tar -xO`);
+  // Browser mode: the browser itself downloads the folder's tar from a one-time link.
+  const [download] = await Promise.all([app.waitForEvent('download'), browser.getByRole('button', { name: 'Download folder (.tar)' }).click()]);
+  expect(download.suggestedFilename()).toBe('site.tar');
+  const saved = await download.path();
+  expect(execFileSync('tar', ['-xOf', saved, 'site/index.html'], { encoding: 'utf8' })).toBe('<h1>from the file browser</h1>\n');
 });
 
 test('disk usage shows the four rows and a prune preview that removes nothing until confirmed', async ({ app }) => {

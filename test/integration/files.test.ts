@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../main/contract';
+import { DownloadTickets } from '../../main/browser/downloads';
+import { startBrowserServer } from '../../main/browser/server';
 import { HELPER_LABEL } from '../../main/files/file-browser';
 import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
@@ -94,9 +96,10 @@ describe('container', () => {
 
   it('downloads a folder as a tar that `tar` can read', async () => {
     const d = await call('files:download', { target: { kind: 'container', id: running }, path: '/srv/app' });
-    expect(d.savedTo.startsWith(path.join(dataDir, 'downloads'))).toBe(true);
-    expect(fs.statSync(d.savedTo).size).toBe(d.bytes);
-    const names = execFileSync('tar', ['-tf', d.savedTo], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    if (d.kind !== 'saved') throw new Error(`expected a saved file, got ${d.kind}`);
+    expect(d.path.startsWith(path.join(dataDir, 'downloads'))).toBe(true);
+    expect(fs.statSync(d.path).size).toBe(d.bytes);
+    const names = execFileSync('tar', ['-tf', d.path], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     expect(names).toEqual(['app/', 'app/big.txt', 'app/blob.bin', 'app/link.txt', 'app/readme.txt', 'app/sub/']);
     expect(d.command).toContain(`docker cp ${running}:/srv/app - >`);
   });
@@ -126,9 +129,39 @@ describe('volume (through a helper container, removed right after)', () => {
     const r = await call('files:read', { target: t, path: '/nested/note.txt' });
     expect(r).toMatchObject({ kind: 'text', text: 'kept in the volume\n' });
     const d = await call('files:download', { target: t, path: '/nested' });
-    expect(execFileSync('tar', ['-xOf', d.savedTo, 'nested/note.txt'], { encoding: 'utf8' })).toBe('kept in the volume\n');
+    if (d.kind !== 'saved') throw new Error(`expected a saved file, got ${d.kind}`);
+    expect(execFileSync('tar', ['-xOf', d.path, 'nested/note.txt'], { encoding: 'utf8' })).toBe('kept in the volume\n');
     expect(await helpers()).toBe(before);
     const up = await service.dispatcher.invoke('files:upload', { target: t, folder: '/', name: 'x.txt', contentBase64: 'eA==' });
     expect(up.ok).toBe(false);
+  });
+});
+
+describe('browser mode download (one-time ticket, streamed by the app server)', () => {
+  it('streams the tar once, then the link is gone; the helper goes when the stream ends', async () => {
+    const tickets = new DownloadTickets();
+    const browserService = await createService({ dataDir, offerDownload: (o) => tickets.offer(o) });
+    await waitFor(() => browserService.engine.getStatus().state === 'connected', 'engine connected');
+    const server = await startBrowserServer({ dispatcher: browserService.dispatcher, staticDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-static-')), downloads: tickets });
+    const before = await helpers();
+    try {
+      const r = await browserService.dispatcher.invoke('files:download', { target: { kind: 'volume', name: volume }, path: '/nested' });
+      if (!r.ok) throw new Error(r.error.message);
+      const link = r.value as CallResult<'files:download'>;
+      if (link.kind !== 'download') throw new Error(`expected a download link, got ${link.kind}`);
+      expect(link.fileName).toBe('nested.tar');
+      const url = `http://127.0.0.1:${server.port}${link.url}`;
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain('attachment; filename="nested.tar"');
+      const file = path.join(dataDir, 'from-browser.tar');
+      fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      expect(execFileSync('tar', ['-xOf', file, 'nested/note.txt'], { encoding: 'utf8' })).toBe('kept in the volume\n');
+      expect((await fetch(url)).status).toBe(404);
+      await waitFor(async () => (await helpers()) <= before, 'the helper container removed');
+    } finally {
+      await server.close();
+      browserService.close();
+    }
   });
 });

@@ -8,6 +8,19 @@ import { runContainerAction, type ContainerAction } from './container-actions';
 import { ContainerDetails } from './container-details';
 import { containerDetailTabs, ContainersToolbarExtras } from './extensions';
 import { RemoveContainerDialog } from './remove-container-dialog';
+import { containerSortKeys, containerTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { PortLinks } from '../lists/port-links';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
+import { GroupedContainerRows, groupContainers, screenOrder } from '../stacks/grouped-rows';
+import { OutcomePanel, type Outcome } from '../stacks/outcome-panel';
+import { StackLogsPanel } from '../stacks/stack-logs-panel';
+import { useCollapsedStacks, useStacks } from '../stacks/use-stacks';
+import { ContainersBulk } from './containers-bulk';
+
+const CONTAINER_LIST = { textsOf: containerTexts, sortKeys: containerSortKeys, idOf: (c: ContainerSummary) => c.id };
 
 export function formatPorts(c: ContainerSummary): string {
   return c.ports
@@ -35,7 +48,16 @@ export function ContainersView() {
     if (match) setSelectedId(match.id);
   }, [wanted, containers]);
 
-  const shown = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
+  const byState = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
+  // Filter box, sort and checkboxes (views/lists); Compose projects grouped under their header (views/stacks).
+  const list = useListView('containers', byState, CONTAINER_LIST);
+  const shown = list.shown;
+  const [collapsed, toggleStack] = useCollapsedStacks();
+  const stacks = useStacks(containers);
+  const entries = useMemo(() => groupContainers(shown), [shown]);
+  const onScreen = useMemo(() => screenOrder(entries, collapsed), [entries, collapsed]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [logsOf, setLogsOf] = useState<string | null>(null);
   const selected = containers.find((c) => c.id === selectedId) ?? null;
 
   const act = async (action: ContainerAction, c: ContainerSummary) => {
@@ -50,6 +72,9 @@ export function ContainersView() {
     <section className="view containers-view">
       <div className="view-header">
         <h1>Containers</h1>
+        <ContainersToolbarExtras />
+      </div>
+      <ListToolbar noun="containers" query={list.query} onQuery={list.setQuery} shown={shown.length} total={containers.length}>
         <div role="radiogroup" aria-label="Show" className="segmented">
           <button type="button" role="radio" aria-checked={filter === 'all'} onClick={() => setFilter('all')}>
             All ({containers.length})
@@ -58,12 +83,15 @@ export function ContainersView() {
             Running ({containers.filter((c) => c.state === 'running').length})
           </button>
         </div>
-        <ContainersToolbarExtras />
-      </div>
+      </ListToolbar>
+      <ContainersBulk items={list.selectedItems} hidden={list.hiddenSelected} onClear={list.selection.clear} onOutcome={setOutcome} />
+      {outcome && <OutcomePanel outcome={outcome} onClose={() => setOutcome(null)} />}
       <ErrorText error={error} />
       {!loaded ? (
         <p>Loading containers…</p>
-      ) : shown.length === 0 ? (
+      ) : shown.length === 0 && list.query ? (
+        <p className="empty">No container matches “{list.query}”.</p>
+      ) : shown.length === 0 && !stacks.overview?.stacks.length ? (
         <p className="empty">
           {filter === 'running' ? 'No running containers.' : 'No containers yet.'} Try <code>docker run -d -p 8080:80 IMAGE</code> in a
           terminal: it appears here at once.
@@ -72,20 +100,35 @@ export function ContainersView() {
         <table className="table" aria-label="Containers">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Image</th>
-              <th scope="col">State</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ports (host → container)</th>
-              <th scope="col">Created</th>
+              <SelectAllHeader selection={list.selection} visibleIds={onScreen} noun="containers" />
+              <SortHeader label="Name" column="name" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Image" column="image" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="State" column="state" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Status" column="status" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Ports (host → container)" column="ports" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Created" column="created" sort={list.sort} onSort={list.onSort} />
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => {
+            <GroupedContainerRows
+              entries={entries}
+              all={containers}
+              query={list.query}
+              columns={8}
+              collapsed={collapsed}
+              onToggle={toggleStack}
+              overview={stacks.overview}
+              onComposeDone={stacks.refresh}
+              selection={list.selection}
+              visibleIds={onScreen}
+              onOutcome={setOutcome}
+              onLogs={setLogsOf}
+              renderRow={(c, inStack) => {
               const running = c.state === 'running' || c.state === 'restarting';
               return (
-                <tr key={c.id} data-testid={`container-row-${c.name}`} data-state={c.state} aria-selected={c.id === selectedId} className={c.id === selectedId ? 'selected' : ''}>
+                <tr key={c.id} data-testid={`container-row-${c.name}`} data-state={c.state} aria-selected={c.id === selectedId} className={`${c.id === selectedId ? 'selected' : ''}${inStack ? ' stack-member' : ''}`}>
+                  <SelectCell selection={list.selection} id={c.id} label={c.name} visibleIds={onScreen} />
                   <td>
                     <button type="button" className="link" onClick={() => setSelectedId(c.id === selectedId ? null : c.id)} aria-label={`Details of ${c.name}`}>
                       {c.name}
@@ -97,7 +140,9 @@ export function ContainersView() {
                     <span className={`badge state-${c.state}`}>{c.state}</span>
                   </td>
                   <td>{c.status}</td>
-                  <td className="mono">{formatPorts(c)}</td>
+                  <td className="mono">
+                    <PortLinks container={c} />
+                  </td>
                   <td>{timeAgo(c.created)}</td>
                   <td>
                     <div className="actions">
@@ -126,10 +171,12 @@ export function ContainersView() {
                   </td>
                 </tr>
               );
-            })}
+              }}
+            />
           </tbody>
         </table>
       )}
+      {logsOf && <StackLogsPanel key={logsOf} project={logsOf} onClose={() => setLogsOf(null)} />}
       {wanted && !selected && loaded && !containers.some((c) => c.name === wanted || c.id.startsWith(wanted)) && (
         <p className="muted" role="status">
           No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.

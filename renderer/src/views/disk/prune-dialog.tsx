@@ -68,7 +68,7 @@ export function PruneDialog({ target, onClose }: { target: PruneTarget; onClose(
       onCancel={() => onClose(false)}
       onConfirm={() => void run()}
     >
-      <p>{meta.what}</p>
+      {!preview && <p>{meta.what}</p>}
       <div className="wf-row prune-options">
         {meta.allLabel && (
           <label className="check">

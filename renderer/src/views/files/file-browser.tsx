@@ -51,10 +51,21 @@ export function FileBrowser({ target, label, initialPath = '/' }: { target: File
   };
   const download = async (p: string) => {
     setNotice(null);
+    setError(null);
     const r = await call('files:download', { target, path: p });
     if (!r.ok) return setError(r.error);
-    setNotice(`Saved ${formatBytes(r.value.bytes)} as ${r.value.savedTo}`);
-    useCommandStore.getState().show(`Downloaded ${p} from ${label}`, r.value.command);
+    const d = r.value;
+    if (d.kind === 'cancelled') return;
+    if (d.kind === 'download') {
+      // Browser mode: the browser fetches the tar from a one-time link and saves it itself.
+      const a = document.createElement('a');
+      a.href = d.url;
+      a.download = d.fileName;
+      a.rel = 'noopener';
+      a.click();
+      setNotice(`Downloading ${d.fileName}…`);
+    } else setNotice(`Saved ${formatBytes(d.bytes)} as ${d.path}`);
+    useCommandStore.getState().show(`Downloaded ${p} from ${label}`, d.command);
   };
   const onUpload = async (f: File | undefined) => {
     if (!f) return;

@@ -43,13 +43,18 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [sources, setSources] = useState<PaletteSources>(EMPTY);
+  const [loading, setLoading] = useState(true);
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     let live = true;
-    void loadSources().then((s) => live && setSources(s));
+    void loadSources().then((s) => {
+      if (!live) return;
+      setSources(s);
+      setLoading(false);
+    });
     return () => {
       live = false;
     };
@@ -114,7 +119,8 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
             {e.hint && <span className="muted"> · {e.hint}</span>}
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">No match.</li>}
+        {loading && <li className="muted">Reading containers, images, volumes, networks and lessons…</li>}
+        {!loading && shown.length === 0 && <li className="muted">No match.</li>}
       </ul>
     </dialog>
   );
