@@ -14,6 +14,7 @@ import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { liveStateSubscriptions, REOPEN_ON_RECONNECT } from './handlers/livestate';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { practiceCalls } from './handlers/practice';
 import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
 import { sshCalls } from './handlers/ssh';
@@ -68,6 +69,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...practiceCalls(context),
     ...clusterCalls(context),
     ...stacksCalls(context),
     ...bulkCalls(context),

@@ -4,6 +4,7 @@ import { logFileName, openLogText, saveLogsToDataDir, saveLogsToFile } from '../
 import { dockerCommand, shellQuote } from '../../engine/docker-command';
 import { watchStats } from '../../debug/stats-stream';
 import { getLimits, topProcesses, updateLimits } from '../../debug/top-limits';
+import { ownActivity } from '../../lessons/own-activity';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { goneWhileAway } from './gone';
 
@@ -11,7 +12,12 @@ type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'l
 
 export function debugCalls({ engine, dataDir, chooseSavePath, offerDownload }: ServiceContext): Calls {
   return {
-    'top:list': async ({ id, psArgs }) => topProcesses(engine.client(), id, psArgs),
+    'top:list': async ({ id, psArgs, background }) => {
+      // The engine emits a `top` event for every call; the lesson tracker must tell polling from the learner.
+      if (background) ownActivity(engine).note('top', id);
+      else ownActivity(engine).learner('top', id);
+      return topProcesses(engine.client(), id, psArgs);
+    },
     'limits:get': async ({ id }) => getLimits(engine.client(), id),
     'limits:update': async ({ id, memory, memorySwap, cpus }) =>
       updateLimits(engine.client(), id, {

@@ -3,6 +3,7 @@
  * subscriptions the dispatcher re-opens after every reconnect (see Dispatcher's `reopen` hook).
  */
 import { topProcesses } from '../../debug/top-limits';
+import { ownActivity } from '../../lessons/own-activity';
 import type { SubscriptionName } from '../../contract';
 import type { ServiceContext, SubscriptionHandlers } from '../types';
 import { goneWhileAway } from './gone';
@@ -15,6 +16,9 @@ export function liveStateSubscriptions({ engine }: ServiceContext): Pick<Subscri
     'top:watch': async ({ id, psArgs, intervalMs }, sink) => {
       const docker = engine.client();
       // The first answer decides whether the subscription opens at all (e.g. no such container).
+      // Every ask of this refresh is Dockside's own doing: its `top` events never tick a lesson.
+      const own = ownActivity(engine);
+      own.note('top', id);
       const first = await topProcesses(docker, id, psArgs).catch((err: unknown) => {
         throw goneWhileAway(err, id, sink.resume);
       });
@@ -25,6 +29,7 @@ export function liveStateSubscriptions({ engine }: ServiceContext): Pick<Subscri
       const tick = async () => {
         timer = null;
         try {
+          own.note('top', id);
           const r = await topProcesses(docker, id, psArgs);
           if (!closed) sink.emit(r);
         } catch (err) {

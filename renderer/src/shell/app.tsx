@@ -9,6 +9,7 @@ import { LessonPane, LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
+import { withCode } from '../components/inline-code';
 import { DiskView } from '../views/disk';
 import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
@@ -21,6 +22,7 @@ import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
+import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -54,11 +56,13 @@ export function App() {
   return (
     <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
       <EngineBridge />
+      <NotificationBridge />
       <SettingsBridge />
       <CommandPaletteHost />
       <header className="topbar">
         <span className="brand">Dockside</span>
         <EngineStatusBar />
+        <NotificationHistoryButton />
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>
@@ -95,8 +99,8 @@ export function App() {
             <h2>{status.state === 'connecting' ? 'Connecting to the engine…' : 'No engine to show'}</h2>
             {status.state === 'unreachable' && (
               <>
-                <p>{status.message}</p>
-                <p className="hint">{status.hint}</p>
+                <p>{withCode(status.message)}</p>
+                <p className="hint">{withCode(status.hint)}</p>
                 <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
               </>
             )}
@@ -110,6 +114,7 @@ export function App() {
           <LessonDocsLink lessonId={lessonId} />
         </aside>
       )}
+      <Toasts />
     </div>
   );
 }

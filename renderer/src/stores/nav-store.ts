@@ -8,6 +8,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  *               { select?: string, tab?: string } selects a container and a detail tab
  * - networks:   { lab?: true }           opens the load-balancer lab
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
+ *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
  * - volumes:    { browse?: string }      opens the file browser of that volume
  */
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
+import { markIntent } from '../../stores/learner-intent';
 
 /**
  * Details of one container. The inspect document is fetched again whenever the list row
@@ -39,7 +40,7 @@ export function ContainerDetails({
       <h2>{container.name}</h2>
       <div role="tablist" className="tabs">
         {tabs.map((t) => (
-          <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+          <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} onClick={() => { markIntent(`tab:${t.id}`); setTab(t.id); }}>
             {t.label}
           </button>
         ))}
