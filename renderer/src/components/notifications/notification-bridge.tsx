@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { CallName } from '../../../../main/contract';
 import { onCallFailure } from '../../api/client';
+import { useSettingsStore } from '../../views/settings/settings-store';
 import { useNotificationStore } from './notification-store';
 
 /** Calls that only read: their failures show where the data would be, not as a notification. */
@@ -16,6 +17,14 @@ function describe(name: CallName): string {
 }
 
 export function NotificationBridge() {
+  // The Settings page's "Show notifications" (kept in main's settings.json) turns the toasts on and off.
+  useEffect(() => {
+    const follow = (notifications: boolean | undefined) => {
+      if (notifications !== undefined && useNotificationStore.getState().enabled !== notifications) useNotificationStore.getState().setEnabled(notifications);
+    };
+    follow(useSettingsStore.getState().settings?.notifications);
+    return useSettingsStore.subscribe((s) => follow(s.settings?.notifications));
+  }, []);
   useEffect(
     () =>
       onCallFailure((name, error) => {
