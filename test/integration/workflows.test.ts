@@ -112,7 +112,10 @@ describe('run dialog', () => {
   });
 
   it('the command shown, run by the docker CLI, gives the same configuration', async () => {
+    // Made first, with this run's label: `docker run -v NAME:/data` would create it unlabelled,
+    // and cleanup (by label) would leave it behind after every run.
     const vol = testName('vol');
+    await docker.createVolume({ Name: vol, Labels: testLabels() });
     const base = spec({
       detach: true,
       ports: [{ hostIp: '127.0.0.1', hostPort: '', containerPort: '80', protocol: 'tcp' }, { hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' }],
