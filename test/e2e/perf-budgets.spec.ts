@@ -109,6 +109,9 @@ test('the stats overview: no stream, one subscription per container, a start/kil
   const keepIds = await Promise.all(keep.map(async (n) => (await testDocker().getContainer(n).inspect()).Id));
 
   await page.getByRole('button', { name: 'Stats', exact: true }).click();
+  // The 1 s choice of the setting: the fastest sampling, so the toggles below go quickly.
+  await page.getByLabel('Sample every').selectOption('1000');
+  await expect(page.getByText('one sample every 1 s')).toBeVisible();
   for (const name of keep) await expect(page.locator(`[data-testid="stats-row"][data-name="${name}"] [data-col="cpu"]`)).toBeVisible({ timeout: 20_000 });
   const fromRequest = proxy.log.length;
   const fromSub = frames.subs.length;

@@ -50,7 +50,9 @@ export function StatsView() {
     () => new Map<string, SubscriptionArgs<'stats:sample'>>(visible ? ids.map((id) => [`${id}:${intervalMs}`, { id, intervalMs }]) : []),
     [ids, intervalMs, visible],
   );
-  useKeyedSubscriptions('stats:sample', entries, queueBatch);
+  useKeyedSubscriptions('stats:sample', entries, queueBatch, (e, key) =>
+    queueBatch({ samples: [], ended: [], errors: [{ id: key.slice(0, key.lastIndexOf(':')), message: e.message }] }),
+  );
   useEffect(() => showStatsFor(Symbol('stats-view'), ids), [ids]);
 
   const rows = useMemo(() => {
