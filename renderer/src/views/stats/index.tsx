@@ -72,6 +72,7 @@ export function StatsView() {
       <h1>Stats</h1>
       <p className="muted">
         Live resource use of the {running.length} running container{running.length === 1 ? '' : 's'}, one sample every {intervalMs / 1000} s. CPU % is over the time between two samples ({CPU_NOTE}); MEM % is of the limit, or of the host's memory when there is none.
+        Sampling less often costs the engine less: each sample is one short request, not a stream kept open.
       </p>
       <div className="stats-options">
         <label>
@@ -90,8 +91,7 @@ export function StatsView() {
               </option>
             ))}
           </select>
-        </label>{' '}
-        <span className="muted">Less often costs the engine less: each sample is one short request, not a stream kept open.</span>
+        </label>
       </div>
       <CommandLine command="docker stats" />
       {running.length === 0 ? (
