@@ -22,6 +22,8 @@ export interface AppServer {
   /** The server's own XDG_CONFIG_HOME (its data folder), removed when it stops. */
   dataDir: string;
   process: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
 }
 
 export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
@@ -65,7 +67,7 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
     });
   const url = await nextLink(false);
   const origin = new URL(url).origin;
-  return { url, origin, link: () => nextLink(true), dataDir, process: child };
+  return { url, origin, link: () => nextLink(true), dataDir, process: child, output: () => output };
 }
 
 export async function stopAppServer(s: AppServer): Promise<void> {
