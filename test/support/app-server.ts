@@ -65,7 +65,15 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
       child.once('exit', onExit);
       if (ask) child.stdin!.write('\n');
     });
-  const url = await nextLink(false);
+  let url: string;
+  try {
+    url = await nextLink(false);
+  } catch (err) {
+    // No link (a slow start on a loaded machine, or a crash): leave no server or folder behind.
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const origin = new URL(url).origin;
   return { url, origin, link: () => nextLink(true), dataDir, process: child, output: () => output };
 }
