@@ -1,17 +1,22 @@
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef, type ComponentType, type CSSProperties } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
 import { BuildView } from '../views/build';
 import { ImagesView } from '../views/images';
-import { LessonPane, LessonsView } from '../views/lessons';
+import { LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
+import { installFocusReturn } from './focus-return';
+import { LessonFrame, useLessonPanePrefs } from './lesson-frame';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
+import { installRovingRows } from './roving-rows';
+import { SkipLinks } from './skip-links';
+import { useUrlSync } from './use-url-sync';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -29,9 +34,25 @@ export function App() {
   const lessonId = useNavStore((s) => s.lessonId);
   const online = useEngineOnline();
   const status = useEngineStore((s) => s.status);
+  const detailOpen = useNavStore((s) => s.view === 'containers' && s.detail !== null);
+  const pane = useLessonPanePrefs();
   const View = VIEWS[view];
+  useUrlSync();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const stopRoving = installRovingRows(root);
+    const stopFocusReturn = installFocusReturn(root);
+    return () => {
+      stopRoving();
+      stopFocusReturn();
+    };
+  }, []);
+  const layout = lessonId ? (pane.collapsed ? 'with-lesson lesson-collapsed' : 'with-lesson') : '';
   return (
-    <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
+    <div className={`app ${layout}`} ref={rootRef} style={{ '--lesson-width': `${pane.width}px` } as CSSProperties}>
+      <SkipLinks lesson={lessonId !== null} details={detailOpen} />
       <EngineBridge />
       <header className="topbar">
         <span className="brand">Dockside</span>
@@ -53,7 +74,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content" aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
+      <main className="content" id="main-content" tabIndex={-1} aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
         {online || view === 'lessons' ? (
           <Suspense fallback={<p>Loading…</p>}>
             <View />
@@ -72,11 +93,7 @@ export function App() {
         )}
         <RecentCommands />
       </main>
-      {lessonId && (
-        <aside className="lesson-pane" aria-label="Lesson">
-          <LessonPane lessonId={lessonId} />
-        </aside>
-      )}
+      {lessonId && <LessonFrame lessonId={lessonId} {...pane} />}
     </div>
   );
 }

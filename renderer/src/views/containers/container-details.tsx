@@ -1,24 +1,74 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
+import { Icon } from '../../components/icons';
+import { Tabs } from '../../components/tabs';
+import type { DetailTab } from './container-feature';
+
+let handledFocusRequest = 0;
 
 /**
- * Details of one container. The inspect document is fetched again whenever the list row
- * changes (the list itself follows engine events), so it never shows stale state.
+ * Details of one container, shown beside the list (wide) or instead of it (narrow, with a way
+ * back). The inspect document is fetched again whenever the list row changes (the list itself
+ * follows engine events), so it never shows stale state.
  */
 export function ContainerDetails({
   container,
+  wanted,
   extraTabs,
-  initialTab,
+  tab,
+  onTab,
+  onBack,
+  focusRequest,
 }: {
-  container: ContainerSummary;
-  extraTabs?: { id: string; label: string; render: (c: ContainerSummary) => React.ReactNode }[];
-  initialTab?: string | undefined;
+  /** Null while the container asked for (by a lesson, a link, the URL) does not exist. */
+  container: ContainerSummary | null;
+  /** The name or id that was asked for. */
+  wanted: string;
+  extraTabs: readonly DetailTab[];
+  tab: string;
+  onTab(id: string): void;
+  onBack(): void;
+  /** Changes each time the details are opened on purpose: the heading takes focus then. */
+  focusRequest: number;
 }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Focus lands on the heading, so a screen reader hears which container opened and the next Tab
+    // reaches its tabs; once per request, so a remount (the container re-created, a view switch) does not steal focus.
+    if (focusRequest <= handledFocusRequest) return;
+    handledFocusRequest = focusRequest;
+    headingRef.current?.focus();
+  }, [focusRequest]);
+  const name = container?.name ?? wanted;
+  return (
+    <section className="details" aria-labelledby="container-details-title" data-testid="container-details">
+      <div className="details-header">
+        <button type="button" className="small back-button" onClick={onBack} aria-label="Back to all containers" title="Back to all containers">
+          <Icon name="back" /> <span className="btn-text">All containers</span>
+        </button>
+        <h2 id="container-details-title" ref={headingRef} tabIndex={-1}>
+          <span className="visually-hidden">Details of </span>
+          {name}
+        </h2>
+      </div>
+      {container ? (
+        <Tabs label={`Details of ${name}`} idBase="container-details" tabs={[{ id: 'inspect', label: 'Inspect' }, ...extraTabs]} selected={tab} onSelect={onTab}>
+          {extraTabs.find((t) => t.id === tab)?.render(container) ?? <InspectTab container={container} />}
+        </Tabs>
+      ) : (
+        <p className="muted" role="status">
+          No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function InspectTab({ container }: { container: ContainerSummary }) {
   const [inspect, setInspect] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState(initialTab && extraTabs?.some((t) => t.id === initialTab) ? initialTab : 'inspect');
   useEffect(() => {
     let live = true;
     void call('containers:inspect', { id: container.id }).then((r) => {
@@ -32,26 +82,13 @@ export function ContainerDetails({
       live = false;
     };
   }, [container.id, container.state, container.status]);
-  const tabs = [{ id: 'inspect', label: 'Inspect' }, ...(extraTabs ?? [])];
-  const active = extraTabs?.find((t) => t.id === tab);
   return (
-    <section className="details" aria-label={`Details of ${container.name}`}>
-      <h2>{container.name}</h2>
-      <div role="tablist" className="tabs">
-        {tabs.map((t) => (
-          <button key={t.id} role="tab" type="button" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      {active ? (
-        active.render(container)
-      ) : (
-        <>
-          <ErrorText error={error} />
-          <pre className="json" data-testid="inspect-json">{inspect ? JSON.stringify(inspect, null, 2) : 'Loading…'}</pre>
-        </>
-      )}
-    </section>
+    <>
+      <ErrorText error={error} />
+      {/* Focusable so keyboard users can scroll it (WCAG 2.1.1). */}
+      <pre className="json" data-testid="inspect-json" tabIndex={0} aria-label={`Inspect document of ${container.name}`}>
+        {inspect ? JSON.stringify(inspect, null, 2) : 'Loading…'}
+      </pre>
+    </>
   );
 }

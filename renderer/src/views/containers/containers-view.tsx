@@ -1,141 +1,125 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
-import { shortId, timeAgo } from '../../components/format';
 import { useEngineStore } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
-import { runContainerAction, type ContainerAction } from './container-actions';
 import { ContainerDetails } from './container-details';
-import { containerDetailTabs, ContainersToolbarExtras } from './extensions';
+import { ContainerRow } from './container-row';
+import { containerDetailTabs, containersFeatures } from './features';
 import { RemoveContainerDialog } from './remove-container-dialog';
+import { useContainerActions } from './use-container-actions';
 
-export function formatPorts(c: ContainerSummary): string {
-  return c.ports
-    .map((p) => (p.hostPort ? `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`))
-    .join(', ');
+export { formatPorts } from './container-row';
+
+/** A container asked for by name, full id or id prefix (lessons and the URL use names). */
+export function findContainer(containers: readonly ContainerSummary[], ref: string): ContainerSummary | null {
+  return containers.find((c) => c.name === ref || c.id === ref) ?? containers.find((c) => c.id.startsWith(ref)) ?? null;
 }
 
-/** The containers list: follows the engine's events, never a timer. */
+/**
+ * The containers view, master–detail: the list (follows the engine's events, never a timer) and
+ * the open container's details beside it when there is room, instead of it when not (with a way
+ * back). Which container and tab are open lives in the nav store (and the URL hash).
+ */
 export function ContainersView() {
   const containers = useEngineStore((s) => s.containers);
   const loaded = useEngineStore((s) => s.containersLoaded);
+  const detail = useNavStore((s) => s.detail);
+  const focusRequest = useNavStore((s) => s.detailFocusRequest);
+  const openContainer = useNavStore((s) => s.openContainer);
+  const closeContainer = useNavStore((s) => s.closeContainer);
+  const setDetailTab = useNavStore((s) => s.setDetailTab);
   const [filter, setFilter] = useState<'all' | 'running'>('all');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // Lessons and the stats overview open a container's tab: { select: name or id, tab: 'logs' | 'top' | ... }.
-  const params = useNavStore((s) => s.params);
-  const wanted = typeof params.select === 'string' ? params.select : null;
-  const wantedTab = typeof params.tab === 'string' ? params.tab : undefined;
-  useEffect(() => {
-    if (!wanted) return;
-    const match = containers.find((c) => c.name === wanted || c.id === wanted || c.id.startsWith(wanted));
-    if (match) setSelectedId(match.id);
-  }, [wanted, containers]);
+  const { act, isPending, error } = useContainerActions();
 
   const shown = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
-  const selected = containers.find((c) => c.id === selectedId) ?? null;
+  const selected = detail ? findContainer(containers, detail.container) : null;
 
-  const act = async (action: ContainerAction, c: ContainerSummary) => {
-    setBusy(`${action}:${c.id}`);
-    setError(null);
-    const err = await runContainerAction(action, c);
-    setBusy(null);
-    if (err) setError(`${action} ${c.name}: ${err}`);
+  // The open container was removed (here or elsewhere): close its details rather than leave them blank.
+  const shownBefore = useRef<string | null>(null);
+  const wantedRef = detail?.container ?? null;
+  useEffect(() => {
+    if (selected) shownBefore.current = wantedRef;
+    else if (wantedRef !== null && shownBefore.current === wantedRef && loaded) {
+      shownBefore.current = null;
+      closeContainer();
+    }
+  }, [selected, wantedRef, loaded, closeContainer]);
+
+  const back = () => {
+    const name = selected?.name ?? detail?.container;
+    closeContainer();
+    // Back where the user came from: the row's name in the list (after the list is shown again).
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="container-row-${CSS.escape(name ?? '')}"] .col-name button`)?.focus());
   };
 
   return (
-    <section className="view containers-view">
-      <div className="view-header">
-        <h1>Containers</h1>
-        <div role="radiogroup" aria-label="Show" className="segmented">
-          <button type="button" role="radio" aria-checked={filter === 'all'} onClick={() => setFilter('all')}>
-            All ({containers.length})
-          </button>
-          <button type="button" role="radio" aria-checked={filter === 'running'} onClick={() => setFilter('running')}>
-            Running ({containers.filter((c) => c.state === 'running').length})
-          </button>
-        </div>
-        <ContainersToolbarExtras />
-      </div>
-      <ErrorText error={error} />
-      {!loaded ? (
-        <p>Loading containers…</p>
-      ) : shown.length === 0 ? (
-        <p className="empty">
-          {filter === 'running' ? 'No running containers.' : 'No containers yet.'} Try <code>docker run -d -p 8080:80 IMAGE</code> in a
-          terminal: it appears here at once.
-        </p>
-      ) : (
-        <table className="table" aria-label="Containers">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Image</th>
-              <th scope="col">State</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ports (host → container)</th>
-              <th scope="col">Created</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => {
-              const running = c.state === 'running' || c.state === 'restarting';
-              return (
-                <tr key={c.id} data-testid={`container-row-${c.name}`} data-state={c.state} aria-selected={c.id === selectedId} className={c.id === selectedId ? 'selected' : ''}>
-                  <td>
-                    <button type="button" className="link" onClick={() => setSelectedId(c.id === selectedId ? null : c.id)} aria-label={`Details of ${c.name}`}>
-                      {c.name}
-                    </button>
-                    <div className="muted mono">{shortId(c.id)}</div>
-                  </td>
-                  <td className="mono">{c.image}</td>
-                  <td>
-                    <span className={`badge state-${c.state}`}>{c.state}</span>
-                  </td>
-                  <td>{c.status}</td>
-                  <td className="mono">{formatPorts(c)}</td>
-                  <td>{timeAgo(c.created)}</td>
-                  <td>
-                    <div className="actions">
-                    {!running && (
-                      <button type="button" onClick={() => act('start', c)} disabled={busy !== null} aria-label={`Start ${c.name}`}>
-                        Start
-                      </button>
-                    )}
-                    {running && (
-                      <button type="button" onClick={() => act('stop', c)} disabled={busy !== null} aria-label={`Stop ${c.name}`} title="SIGTERM, then SIGKILL after 10 s">
-                        {busy === `stop:${c.id}` ? 'Stopping…' : 'Stop'}
-                      </button>
-                    )}
-                    {running && (
-                      <button type="button" onClick={() => act('kill', c)} disabled={busy !== null} aria-label={`Kill ${c.name}`} title="SIGKILL at once">
-                        Kill
-                      </button>
-                    )}
-                    <button type="button" onClick={() => act('restart', c)} disabled={busy !== null} aria-label={`Restart ${c.name}`}>
-                      Restart
-                    </button>
-                    <button type="button" className="danger" onClick={() => setRemoving(c)} disabled={busy !== null} aria-label={`Remove ${c.name}`}>
-                      Remove
-                    </button>
-                    </div>
-                  </td>
+    <section className={`view containers-view${detail ? ' has-detail' : ''}`} aria-labelledby="containers-title">
+      <div className="master-detail">
+        <div className="master">
+          <div className="view-header">
+            <h1 id="containers-title">Containers</h1>
+            <div role="radiogroup" aria-label="Show" className="segmented">
+              <button type="button" role="radio" aria-checked={filter === 'all'} onClick={() => setFilter('all')}>
+                All ({containers.length})
+              </button>
+              <button type="button" role="radio" aria-checked={filter === 'running'} onClick={() => setFilter('running')}>
+                Running ({containers.filter((c) => c.state === 'running').length})
+              </button>
+            </div>
+            {containersFeatures.map((f) => (f.Toolbar ? <f.Toolbar key={f.name} /> : null))}
+          </div>
+          <ErrorText error={error} />
+          {!loaded ? (
+            <p>Loading containers…</p>
+          ) : shown.length === 0 ? (
+            <p className="empty">
+              {filter === 'running' ? 'No running containers.' : 'No containers yet.'} Try <code>docker run -d -p 8080:80 IMAGE</code> in a
+              terminal: it appears here at once.
+            </p>
+          ) : (
+            <table className="table containers-table" aria-label="Containers">
+              <thead>
+                <tr>
+                  <th scope="col" className="col-name">Name</th>
+                  <th scope="col" className="col-image">Image</th>
+                  <th scope="col" className="col-state">State</th>
+                  <th scope="col" className="col-status">Status</th>
+                  <th scope="col" className="col-ports">Ports (host → container)</th>
+                  <th scope="col" className="col-created">Created</th>
+                  <th scope="col" className="col-actions">Actions</th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {wanted && !selected && loaded && !containers.some((c) => c.name === wanted || c.id.startsWith(wanted)) && (
-        <p className="muted" role="status">
-          No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.
-        </p>
-      )}
-      {selected && <ContainerDetails key={`${selected.id}:${wantedTab ?? ''}`} container={selected} extraTabs={containerDetailTabs} initialTab={wantedTab} />}
+              </thead>
+              <tbody>
+                {shown.map((c) => (
+                  <ContainerRow
+                    key={c.id}
+                    c={c}
+                    selected={c.id === selected?.id}
+                    onOpen={() => (c.id === selected?.id ? back() : openContainer(c.name || c.id))}
+                    onAction={(action) => void act(action, c)}
+                    isPending={(action) => isPending(action, c.id)}
+                    onRemove={() => setRemoving(c)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        {detail && (
+          <ContainerDetails
+            key={selected?.id ?? detail.container}
+            container={selected}
+            wanted={detail.container}
+            extraTabs={containerDetailTabs}
+            tab={detail.tab}
+            onTab={setDetailTab}
+            onBack={back}
+            focusRequest={focusRequest}
+          />
+        )}
+      </div>
       {removing && <RemoveContainerDialog container={removing} onDone={() => setRemoving(null)} />}
     </section>
   );

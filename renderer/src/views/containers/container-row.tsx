@@ -1,0 +1,80 @@
+import type { ContainerSummary } from '../../../../main/contract';
+import { shortId, timeAgo } from '../../components/format';
+import { Icon, type IconName } from '../../components/icons';
+import type { ContainerAction } from './container-actions';
+
+export function formatPorts(c: ContainerSummary): string {
+  return c.ports
+    .map((p) => (p.hostPort ? `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`))
+    .join(', ');
+}
+
+/**
+ * One compact row. Action buttons show an icon and a word; when the list is narrow (lesson pane
+ * open, details beside it) only the icon shows, and the name ("Stop web1") is also the tooltip.
+ */
+export function ContainerRow({
+  c,
+  selected,
+  onOpen,
+  onAction,
+  isPending,
+  onRemove,
+}: {
+  c: ContainerSummary;
+  selected: boolean;
+  onOpen(): void;
+  onAction(action: ContainerAction): void;
+  isPending(action: ContainerAction): boolean;
+  onRemove(): void;
+}) {
+  const running = c.state === 'running' || c.state === 'restarting';
+  const button = (action: ContainerAction, icon: IconName, word: string, busyWord: string, hint?: string) => {
+    const busy = isPending(action);
+    return (
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => onAction(action)}
+        disabled={busy}
+        aria-busy={busy || undefined}
+        aria-label={`${word} ${c.name}`}
+        title={`${word} ${c.name}${hint ? ` (${hint})` : ''}`}
+      >
+        <Icon name={icon} />
+        <span className="btn-text">{busy ? busyWord : word}</span>
+      </button>
+    );
+  };
+  return (
+    <tr data-testid={`container-row-${c.name}`} data-state={c.state} className={selected ? 'selected' : ''}>
+      <td className="col-name">
+        <button type="button" className="link" onClick={onOpen} aria-label={`Details of ${c.name}`} aria-current={selected || undefined}>
+          {c.name}
+        </button>
+        <div className="muted mono small-text">{shortId(c.id)}</div>
+      </td>
+      <td className="mono col-image">{c.image}</td>
+      <td className="col-state">
+        <span className={`badge state-${c.state}`} title={c.status}>
+          {c.state}
+        </span>
+      </td>
+      <td className="col-status">{c.status}</td>
+      <td className="mono col-ports">{formatPorts(c)}</td>
+      <td className="col-created">{timeAgo(c.created)}</td>
+      <td className="col-actions">
+        <div className="actions">
+          {!running && button('start', 'start', 'Start', 'Starting…')}
+          {running && button('stop', 'stop', 'Stop', 'Stopping…', 'SIGTERM, then SIGKILL after 10 s')}
+          {running && button('kill', 'kill', 'Kill', 'Killing…', 'SIGKILL at once')}
+          {button('restart', 'restart', 'Restart', 'Restarting…')}
+          <button type="button" className="icon-button danger" onClick={onRemove} aria-label={`Remove ${c.name}`} title={`Remove ${c.name}`}>
+            <Icon name="remove" />
+            <span className="btn-text">Remove</span>
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
