@@ -5,6 +5,7 @@ import { ErrorText } from '../../components/error-text';
 import { Icon } from '../../components/icons';
 import { Tabs } from '../../components/tabs';
 import type { DetailTab } from './container-feature';
+import { ContainerActionButtons, formatPorts, StateBadge, type RowActions } from './container-row';
 
 let handledFocusRequest = 0;
 
@@ -21,6 +22,7 @@ export function ContainerDetails({
   onTab,
   onBack,
   focusRequest,
+  actions,
 }: {
   /** Null while the container asked for (by a lesson, a link, the URL) does not exist. */
   container: ContainerSummary | null;
@@ -32,6 +34,8 @@ export function ContainerDetails({
   onBack(): void;
   /** Changes each time the details are opened on purpose: the heading takes focus then. */
   focusRequest: number;
+  /** The same actions as the row's: with the list hidden (narrow), the details still offer them. */
+  actions: RowActions;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -53,6 +57,15 @@ export function ContainerDetails({
           {name}
         </h2>
       </div>
+      {container && (
+        <div className="details-summary">
+          <StateBadge c={container} />
+          <span className="muted">{container.status}</span>
+          <span className="mono">{container.image}</span>
+          {container.ports.length > 0 && <span className="mono">{formatPorts(container)}</span>}
+          <ContainerActionButtons c={container} {...actions} />
+        </div>
+      )}
       {container ? (
         <Tabs label={`Details of ${name}`} idBase="container-details" tabs={[{ id: 'inspect', label: 'Inspect' }, ...extraTabs]} selected={tab} onSelect={onTab}>
           {extraTabs.find((t) => t.id === tab)?.render(container) ?? <InspectTab container={container} />}

@@ -9,25 +9,18 @@ export function formatPorts(c: ContainerSummary): string {
     .join(', ');
 }
 
-/**
- * One compact row. Action buttons show an icon and a word; when the list is narrow (lesson pane
- * open, details beside it) only the icon shows, and the name ("Stop web1") is also the tooltip.
- */
-export function ContainerRow({
-  c,
-  selected,
-  onOpen,
-  onAction,
-  isPending,
-  onRemove,
-}: {
-  c: ContainerSummary;
-  selected: boolean;
-  onOpen(): void;
+export interface RowActions {
   onAction(action: ContainerAction): void;
   isPending(action: ContainerAction): boolean;
   onRemove(): void;
-}) {
+}
+
+/**
+ * Start / Stop / Kill / Restart / Remove for one container, as icon buttons with a word; when the
+ * list is narrow (lesson pane open, details beside it) only the icon shows, and the name
+ * ("Stop web1") is also the tooltip. Used in the row and in the details header.
+ */
+export function ContainerActionButtons({ c, onAction, isPending, onRemove }: { c: ContainerSummary } & RowActions) {
   const running = c.state === 'running' || c.state === 'restarting';
   const button = (action: ContainerAction, icon: IconName, word: string, busyWord: string, hint?: string) => {
     const busy = isPending(action);
@@ -47,6 +40,22 @@ export function ContainerRow({
     );
   };
   return (
+    <div className="actions">
+      {!running && button('start', 'start', 'Start', 'Starting…')}
+      {running && button('stop', 'stop', 'Stop', 'Stopping…', 'SIGTERM, then SIGKILL after 10 s')}
+      {running && button('kill', 'kill', 'Kill', 'Killing…', 'SIGKILL at once')}
+      {button('restart', 'restart', 'Restart', 'Restarting…')}
+      <button type="button" className="icon-button danger" onClick={onRemove} aria-label={`Remove ${c.name}`} title={`Remove ${c.name}`}>
+        <Icon name="remove" />
+        <span className="btn-text">Remove</span>
+      </button>
+    </div>
+  );
+}
+
+/** One compact row (about 40 px): name and short id, image, state, status, ports, age, actions. */
+export function ContainerRow({ c, selected, onOpen, ...actions }: { c: ContainerSummary; selected: boolean; onOpen(): void } & RowActions) {
+  return (
     <tr data-testid={`container-row-${c.name}`} data-state={c.state} className={selected ? 'selected' : ''}>
       <td className="col-name">
         <button type="button" className="link" onClick={onOpen} aria-label={`Details of ${c.name}`} aria-current={selected || undefined}>
@@ -56,25 +65,22 @@ export function ContainerRow({
       </td>
       <td className="mono col-image">{c.image}</td>
       <td className="col-state">
-        <span className={`badge state-${c.state}`} title={c.status}>
-          {c.state}
-        </span>
+        <StateBadge c={c} />
       </td>
       <td className="col-status">{c.status}</td>
       <td className="mono col-ports">{formatPorts(c)}</td>
       <td className="col-created">{timeAgo(c.created)}</td>
       <td className="col-actions">
-        <div className="actions">
-          {!running && button('start', 'start', 'Start', 'Starting…')}
-          {running && button('stop', 'stop', 'Stop', 'Stopping…', 'SIGTERM, then SIGKILL after 10 s')}
-          {running && button('kill', 'kill', 'Kill', 'Killing…', 'SIGKILL at once')}
-          {button('restart', 'restart', 'Restart', 'Restarting…')}
-          <button type="button" className="icon-button danger" onClick={onRemove} aria-label={`Remove ${c.name}`} title={`Remove ${c.name}`}>
-            <Icon name="remove" />
-            <span className="btn-text">Remove</span>
-          </button>
-        </div>
+        <ContainerActionButtons c={c} {...actions} />
       </td>
     </tr>
+  );
+}
+
+export function StateBadge({ c }: { c: ContainerSummary }) {
+  return (
+    <span className={`badge state-${c.state}`} title={c.status}>
+      {c.state}
+    </span>
   );
 }

@@ -117,6 +117,11 @@ export function ContainersView() {
             onTab={setDetailTab}
             onBack={back}
             focusRequest={focusRequest}
+            actions={{
+              onAction: (action) => selected && void act(action, selected),
+              isPending: (action) => (selected ? isPending(action, selected.id) : false),
+              onRemove: () => selected && setRemoving(selected),
+            }}
           />
         )}
       </div>
