@@ -16,19 +16,58 @@ import { labPolicies, type LabPolicy } from './contract-values';
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
-/** A container, image, volume or network reference: id (full or short) or name. */
+// Engine references follow the engine's own formats (moby's container-name rule, hex ids,
+// distribution/reference for images), so nothing like "web//1" or "../.." ever reaches a path.
+const hexId = '[a-f0-9]{1,64}';
+const objectName = '[a-zA-Z0-9][a-zA-Z0-9_.-]+';
+const domainPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domain = `${domainPart}(?:\\.${domainPart})*(?::[0-9]{1,5})?`;
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const repository = `(?:${domain}/)?${pathComponent}(?:/${pathComponent})*`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}';
+
+/** A container: id (1-64 hex digits) or name ([a-zA-Z0-9][a-zA-Z0-9_.-]+, the engine's rule). */
+export const containerRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a container id or name');
+
+/** A network: id or name (same rule as containers). */
+export const networkRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName})$`), 'is not a network id or name');
+
+/** A repository name as distribution/reference reads it: [host[:port]/]path, lower-case path components. */
+export const repositoryName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .regex(new RegExp(`^${repository}$`), 'is not a valid repository name (lower-case path, optional registry host:port)');
+
+/** An image: id ("sha256:" + 64 hex, or a short hex id) or reference NAME[:TAG][@DIGEST]. */
+export const imageRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not an image id or reference (name[:tag][@digest])');
+
+/** A container, image, volume or network reference: any of the formats above. */
 export const engineRef = z
   .string()
   .min(1, 'must not be empty')
-  .max(256, 'is too long')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/@-]*$/, 'is not a valid id or name');
+  .max(512, 'is too long')
+  .regex(new RegExp(`^(?:${hexId}|${objectName}|sha256:[a-f0-9]{64}|${repository}(?::${tag})?(?:@${digest})?)$`), 'is not a valid id or name');
 
 /** An error as it crosses the boundary: data, not an exception, with the engine's own words. */
 export interface ApiError {
   /** Human-readable message, e.g. the engine's "port is already allocated". */
   message: string;
   /** A stable code for the renderer to branch on. */
-  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
+  code: 'invalid-argument' | 'engine' | 'not-connected' | 'not-found' | 'conflict' | 'forbidden' | 'internal' | 'limit';
   /** The argument field the error concerns, when there is one (e.g. "ports.0.hostPort"). */
   field?: string;
   /** HTTP status from the engine, when the engine produced the error. */
@@ -53,6 +92,8 @@ export interface EngineEndpointInfo {
   source: 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config-context' | 'default' | 'switcher';
   /** The docker context name when the endpoint came from a context. */
   context?: string;
+  /** TLS in use: the server's certificate checked ('verify') or not ('skip-verify'). */
+  tls?: 'verify' | 'skip-verify';
 }
 
 export interface EngineInfo {
@@ -91,7 +132,19 @@ export interface EngineCandidate {
   /** True when the engine answered a ping just now. */
   reachable: boolean;
   current: boolean;
+  /** Where it comes from: the configured endpoint (environment / current context), a docker context, a local socket. */
+  kind: 'configured' | 'context' | 'socket' | 'current';
+  /** The docker context name, for kind 'context'. */
+  context?: string;
+  tls?: 'verify' | 'skip-verify';
+  /** Why it cannot be used as is (e.g. a TLS file that cannot be read), in words naming the file. */
+  problem?: string;
+  /** What to pass to `engine:switch` to use it (keeps its TLS settings). */
+  target: EngineSwitchTarget;
 }
+
+/** One of: an address (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH, like the CLI), a docker context, or back to the configured engine. */
+export type EngineSwitchTarget = { url: string } | { context: string } | { configured: true };
 
 const engineCalls = {
   /** Current connection status (also pushed by `engine:status` subscription). */
@@ -99,7 +152,11 @@ const engineCalls = {
   /** Local engines that answer (Docker, Podman, Colima, Rancher Desktop) plus the configured one. */
   'engine:candidates': z.object({}).strict(),
   /** Switch to another engine endpoint (from `engine:candidates`, or typed by the user). */
-  'engine:switch': z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+  'engine:switch': z.union([
+    z.object({ url: z.string().min(1, 'must not be empty').max(2048) }).strict(),
+    z.object({ context: z.string().min(1, 'must not be empty').max(256) }).strict(),
+    z.object({ configured: z.literal(true) }).strict(),
+  ]),
 };
 
 interface EngineResults {
@@ -161,17 +218,17 @@ export interface ContainerSummary {
 
 const containerCalls = {
   'containers:list': z.object({ all: z.boolean().default(true) }).strict(),
-  'containers:inspect': z.object({ id: engineRef }).strict(),
-  'containers:start': z.object({ id: engineRef }).strict(),
+  'containers:inspect': z.object({ id: containerRef }).strict(),
+  'containers:start': z.object({ id: containerRef }).strict(),
   /** SIGTERM, then the engine sends SIGKILL after `timeoutSeconds`. */
-  'containers:stop': z.object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
-  'containers:kill': z.object({ id: engineRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
+  'containers:stop': z.object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+  'containers:kill': z.object({ id: containerRef, signal: z.string().regex(/^(SIG)?[A-Z0-9]+$/).optional() }).strict(),
   'containers:restart': z
-    .object({ id: engineRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
+    .object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(3600).optional() })
     .strict(),
   /** Removing a running container needs `force: true`; volumes are removed only when asked. */
   'containers:remove': z
-    .object({ id: engineRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
+    .object({ id: containerRef, force: z.boolean().default(false), removeVolumes: z.boolean().default(false) })
     .strict(),
 };
 
@@ -244,14 +301,14 @@ const workflowCalls = {
   'workflows:networks': z.object({}).strict(),
   'images:list': z.object({}).strict(),
   /** Refused with an explanation when a container uses the image, unless `force`. */
-  'images:remove': z.object({ id: engineRef, force: z.boolean().default(false) }).strict(),
-  'images:history': z.object({ id: engineRef }).strict(),
+  'images:remove': z.object({ id: imageRef, force: z.boolean().default(false) }).strict(),
+  'images:history': z.object({ id: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   'volumes:create': z.object({ name: volumeName.optional(), labels: z.record(z.string(), z.string()).optional() }).strict(),
   /** Refused while a container uses the volume. */
   'volumes:remove': z.object({ name: volumeName }).strict(),
   /** A one-off command in a running container (shell words; no pipes). */
-  'exec:run': z.object({ id: engineRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
+  'exec:run': z.object({ id: containerRef, command: z.string().min(1, 'must not be empty').max(4096, 'is too long') }).strict(),
   /** Keystrokes for a live shell opened by the `exec:shell` subscription. */
   'exec:input': z.object({ sessionId: z.string().uuid('is not a shell session id'), data: z.string().max(65536, 'is too long') }).strict(),
   'exec:resize': z
@@ -332,11 +389,11 @@ const workflowSubscriptions = {
   /** The image list, re-sent on the engine's image (and container) events. */
   'images:list': z.object({}).strict(),
   /** Pulls an image; progress events until `done`. Unsubscribe cancels the pull. */
-  'images:pull': z.object({ reference: z.string().min(1, 'must not be empty').max(512, 'is too long') }).strict(),
+  'images:pull': z.object({ reference: imageRef }).strict(),
   'volumes:list': z.object({}).strict(),
   /** A live shell (bash if the container has it, else sh) with a TTY. Unsubscribe ends it. */
   'exec:shell': z
-    .object({ id: engineRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
+    .object({ id: containerRef, cols: z.number().int().min(1).max(1000).default(80), rows: z.number().int().min(1).max(1000).default(24) })
     .strict(),
 };
 
@@ -467,43 +524,53 @@ const memorySize = z
 
 const debugCalls = {
   /** `docker top`: processes of a running container. */
-  'top:list': z.object({ id: engineRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
-  'limits:get': z.object({ id: engineRef }).strict(),
+  'top:list': z.object({ id: containerRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
+  'limits:get': z.object({ id: containerRef }).strict(),
   /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
   'limits:update': z
     .object({
-      id: engineRef,
+      id: containerRef,
       memory: memorySize.optional(),
       /** "-1" for unlimited swap; default: twice the memory (memory + the same again as swap). */
       memorySwap: z.union([memorySize, z.literal('-1')]).optional(),
       cpus: z.number({ message: 'must be a number of CPUs like 0.5' }).min(0.01, 'must be at least 0.01').max(1024, 'is too large').optional(),
     })
     .strict(),
-  /** Streams `docker logs` (not following) into a file; returns where. */
+  /**
+   * Saves the whole log (`docker logs`, not following). Desktop: main opens the native save
+   * dialog (the renderer never names a path). Browser mode: a one-time download URL the server
+   * streams. Without either (tests, scripts): a new file in the app's data folder. A file is
+   * always created new: never replaced, never through a symlink.
+   */
   'logs:save': z
     .object({
-      id: engineRef,
-      /** Absolute path of the file to write; default: a new file in the app's data folder. */
-      path: z.string().max(4096).optional(),
+      id: containerRef,
       timestamps: z.boolean().default(false),
     })
     .strict(),
 };
 
+export type LogsSaveResult = WithCommand &
+  (
+    | { kind: 'saved'; path: string; bytes: number; lines: number }
+    | { kind: 'download'; url: string; fileName: string }
+    | { kind: 'cancelled' }
+  );
+
 interface DebugResults {
   'top:list': TopResult;
   'limits:get': ContainerLimits;
   'limits:update': ContainerLimits & WithCommand;
-  'logs:save': { path: string; bytes: number; lines: number } & WithCommand;
+  'logs:save': LogsSaveResult;
 }
 
 const debugSubscriptions = {
   /** One engine stats stream per id, computed in main, sent as one batch about once a second. */
-  'stats:watch': z.object({ ids: z.array(engineRef).max(200, 'at most 200 containers at once') }).strict(),
+  'stats:watch': z.object({ ids: z.array(containerRef).max(100, 'at most 100 containers in one stats stream') }).strict(),
   /** Follows a container's log: demultiplexed, batched, bounded. */
   'logs:follow': z
     .object({
-      id: engineRef,
+      id: containerRef,
       /** Last N lines first ("all" = the whole log). */
       tail: z.union([z.number().int().min(0, 'must be 0 or more').max(10_000_000), z.literal('all')]).default(1000),
       /** Unix seconds: only lines after this time. */
@@ -567,7 +634,7 @@ const labId = z.string().regex(/^lab-[a-f0-9]{6,12}$/, 'is not a lab id');
 
 const networkCalls = {
   'networks:list': z.object({}).strict(),
-  'networks:inspect': z.object({ id: engineRef }).strict(),
+  'networks:inspect': z.object({ id: networkRef }).strict(),
   /** A user-defined bridge network; the subnet is optional (the engine picks a free one). */
   'networks:create': z
     .object({
@@ -578,14 +645,14 @@ const networkCalls = {
     })
     .strict(),
   /** Refused with an explanation while containers are attached. */
-  'networks:remove': z.object({ id: engineRef }).strict(),
-  'networks:connect': z.object({ network: engineRef, container: engineRef, alias: dnsAlias.optional() }).strict(),
-  'networks:disconnect': z.object({ network: engineRef, container: engineRef, force: z.boolean().default(false) }).strict(),
+  'networks:remove': z.object({ id: networkRef }).strict(),
+  'networks:connect': z.object({ network: networkRef, container: containerRef, alias: dnsAlias.optional() }).strict(),
+  'networks:disconnect': z.object({ network: networkRef, container: containerRef, force: z.boolean().default(false) }).strict(),
   /** Load-balancer lab: a network, two Caddy file servers and a Caddy load balancer on `hostPort`. */
   'lab:start': z
     .object({
       hostPort: z.number({ message: 'Host port must be a number' }).int('Host port must be a whole number').min(1, 'Host port must be 1 to 65535').max(65535, 'Host port must be 1 to 65535'),
-      image: engineRef.default('caddy:latest'),
+      image: imageRef.default('caddy:latest'),
       policy: z.enum(labPolicies).default('round_robin'),
       /** Extra labels on every lab object (tests pass their run label). */
       labels: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/), z.string().max(256)).optional(),
@@ -669,7 +736,7 @@ export interface LessonSummary {
   order: number;
   summary: string;
   /** The live view the lesson sits beside. */
-  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'lessons';
+  view: 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
   viewParams?: Record<string, unknown>;
   tasks: { id: string; title: string; hint?: string }[];
   quizCount: number;
@@ -745,7 +812,7 @@ const imageTagRef = z
   .string()
   .min(1, 'must not be empty')
   .max(256, 'is too long')
-  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/, 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
+  .regex(new RegExp(`^${repository}(?::${tag})?$`), 'is not a valid image name (lower-case name, optional registry host:port and :tag)');
 
 const absolutePath = z
   .string()
@@ -787,16 +854,16 @@ const publishCalls = {
   /** Reads back a Dockerfile from the app's build folder (empty when none yet). */
   'build:read-dockerfile': z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'is not a valid build name') }).strict(),
   /** `docker history`: the layers of an image. */
-  'build:history': z.object({ image: engineRef }).strict(),
+  'build:history': z.object({ image: imageRef }).strict(),
   /** `docker tag SOURCE TARGET`. */
-  'tags:add': z.object({ image: engineRef, tag: imageTagRef }).strict(),
+  'tags:add': z.object({ image: imageRef, tag: imageTagRef }).strict(),
   /** `docker rmi REPO:TAG`: removes the tag; the image goes too when it was its last tag. */
   'tags:remove': z.object({ tag: imageTagRef }).strict(),
   /** Tags an image with a semantic version and `latest` in one repository. */
   'tags:release': z
     .object({
-      image: engineRef,
-      repository: z.string().min(1, 'must not be empty').max(200).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      image: imageRef,
+      repository: repositoryName,
       version: z.string().regex(/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'is not a semantic version (x.y.z)'),
       alsoLatest: z.boolean().default(true),
     })
@@ -813,7 +880,7 @@ const publishCalls = {
   /** Registries with stored credentials (never the secrets). */
   'registry:logins': z.object({}).strict(),
   /** Tags a registry holds for a repository (registry HTTP API v2). */
-  'registry:tags': z.object({ repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name') }).strict(),
+  'registry:tags': z.object({ repository: imageTagRef }).strict(),
   /** Probes a published port over HTTP (used by the pipeline's replace step). */
   'pipeline:probe': z.object({ port: z.number().int().min(1).max(65535, 'is out of range') }).strict(),
   /** `docker run -d -p 127.0.0.1::PORT IMAGE`: a first version to replace later. */
@@ -874,7 +941,7 @@ const publishSubscriptions = {
   /** Pushes one tag, or every local tag of the repository. */
   'registry:push': z
     .object({
-      repository: z.string().min(1, 'must not be empty').max(256).regex(/^[a-z0-9][a-z0-9._\-/:]*$/, 'is not a valid repository name'),
+      repository: repositoryName,
       tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag').optional(),
       /** Several tags, pushed one after the other (e.g. the version and latest). */
       tags: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'is not a valid tag')).min(1).max(50).optional(),
@@ -886,7 +953,7 @@ const publishSubscriptions = {
   /** Pipeline step 13: start the new version beside the old one, check it answers, stop the old. */
   'pipeline:replace': z
     .object({
-      oldContainer: engineRef,
+      oldContainer: containerRef,
       image: imageTagRef,
       containerPort: z.number().int().min(1).max(65535, 'is out of range').default(80),
     })
@@ -930,6 +997,320 @@ interface PublishEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cluster (Swarm mode): nodes, services, tasks, rolling updates
+// ---------------------------------------------------------------------------------------------
+
+export interface ClusterInfo {
+  /** The engine's Swarm.LocalNodeState. */
+  state: 'inactive' | 'pending' | 'active' | 'error' | 'locked';
+  nodeId?: string;
+  /** Managers can list and change services; workers only run tasks. */
+  isManager: boolean;
+  /** The address other nodes use to reach this one. */
+  nodeAddr?: string;
+  nodes: number;
+  managers: number;
+  /** The engine's own words when the node is in the error state. */
+  error?: string;
+  /** Dockside started this cluster, so Leave can undo exactly what it did (e.g. docker_gwbridge). */
+  createdByDockside: boolean;
+}
+
+export interface ClusterNode {
+  id: string;
+  hostname: string;
+  role: 'manager' | 'worker';
+  availability: string;
+  /** ready, down, unknown... */
+  state: string;
+  engineVersion: string;
+  addr: string;
+  leader: boolean;
+  /** The node Dockside is talking to. */
+  self: boolean;
+}
+
+export interface ClusterPort {
+  protocol: 'tcp' | 'udp' | 'sctp';
+  targetPort: number;
+  /** Missing for a host-mode port without a fixed number: each task then gets its own. */
+  publishedPort?: number;
+  mode: 'host' | 'ingress';
+}
+
+export interface ClusterUpdateConfig {
+  parallelism: number;
+  delaySeconds: number;
+  order: 'stop-first' | 'start-first';
+  failureAction: 'pause' | 'continue' | 'rollback';
+}
+
+export interface ClusterService {
+  id: string;
+  name: string;
+  /** The image reference without the digest the engine may have pinned. */
+  image: string;
+  /** The image before the last update (what a rollback returns to). */
+  previousImage?: string;
+  mode: 'replicated' | 'global';
+  desired: number;
+  running: number;
+  ports: ClusterPort[];
+  updateConfig: ClusterUpdateConfig;
+  /** The engine's UpdateStatus: updating, paused, completed, rollback_started, rollback_paused, rollback_completed. */
+  update: { state: string; message: string; startedAt?: string; completedAt?: string } | null;
+  labels: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClusterTask {
+  id: string;
+  serviceId: string;
+  /** Replicated services number their tasks by slot (1..replicas): the lanes of a rolling update. */
+  slot?: number;
+  nodeId: string;
+  image: string;
+  /** What the orchestrator wants: running, shutdown... */
+  desiredState: string;
+  /** Where the task is: new, pending, preparing, starting, running, complete, failed, shutdown, rejected... */
+  state: string;
+  message: string;
+  error?: string;
+  createdAt: string;
+  /** When the task entered its current state. */
+  stateSince: string;
+  /** Host ports the task's container was given (host-mode publishing). */
+  ports: { publishedPort: number; targetPort: number; protocol: string }[];
+  containerId?: string;
+}
+
+export interface ClusterSnapshot {
+  info: ClusterInfo;
+  nodes: ClusterNode[];
+  services: ClusterService[];
+  tasks: ClusterTask[];
+  /** Unix milliseconds of this reading: rolling-update lanes are drawn against it. */
+  at: number;
+}
+
+/** One HTTP answer (or failure) from one of a service's published ports. */
+export interface ClusterProbeAnswer {
+  port: number;
+  ok: boolean;
+  status?: number;
+  /** The first line of the answer, trimmed (which version answered). */
+  body?: string;
+  error?: string;
+  taskId?: string;
+  /** The image of the task that owns the port, when known. */
+  image?: string;
+}
+
+/** One round of requests to every published port of a service, like a load balancer's health check. */
+export interface ClusterProbeSample {
+  /** Unix milliseconds. */
+  at: number;
+  /** True when at least one port answered: the service was reachable at that moment. */
+  up: boolean;
+  answers: ClusterProbeAnswer[];
+}
+
+/** A swarm service name as `docker service create --name` accepts it. */
+const serviceName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(63, 'is too long (at most 63 characters)')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must start with a letter or digit and hold only letters, digits, _ . -');
+
+const clusterImageRef = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'is too long')
+  .regex(/^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/, 'is not a valid image reference (e.g. web:1.0.0)');
+
+const clusterPortNumber = z.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535');
+
+const clusterUpdateConfig = z
+  .object({
+    parallelism: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 (all at once) or more').max(100, 'must be at most 100').default(1),
+    delaySeconds: z.number({ error: 'expected a number' }).min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(0),
+    order: z.enum(['stop-first', 'start-first'], { error: 'expected "stop-first" or "start-first"' }).default('stop-first'),
+    failureAction: z.enum(['pause', 'continue', 'rollback'], { error: 'expected "pause", "continue" or "rollback"' }).default('pause'),
+  })
+  .strict();
+
+export const clusterServiceSpec = z
+  .object({
+    name: serviceName,
+    image: clusterImageRef,
+    replicas: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100'),
+    ports: z
+      .array(
+        z
+          .object({
+            targetPort: clusterPortNumber,
+            publishedPort: clusterPortNumber.optional(),
+            protocol: z.enum(['tcp', 'udp']).default('tcp'),
+            mode: z.enum(['host', 'ingress'], { error: 'expected "host" or "ingress"' }).default('host'),
+          })
+          .strict(),
+      )
+      .max(20, 'at most 20 ports')
+      .default([]),
+    update: clusterUpdateConfig.default({ parallelism: 1, delaySeconds: 0, order: 'stop-first', failureAction: 'pause' }),
+    labels: z.record(z.string().min(1).max(256), z.string().max(4096)).optional(),
+  })
+  .strict();
+
+const clusterServiceRef = z.string().min(1, 'must not be empty').max(128, 'is too long').regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'is not a service id or name');
+
+const clusterCalls = {
+  /** Whether this engine is a Swarm node, and what kind. */
+  'cluster:info': z.object({}).strict(),
+  /** `docker swarm init`: makes this engine a one-node cluster (manager). */
+  'cluster:init': z
+    .object({
+      advertiseAddr: z
+        .string()
+        .max(64)
+        .regex(/^[0-9a-fA-F.:[\]]*$/, 'must be an IP address such as 127.0.0.1')
+        .default('127.0.0.1'),
+    })
+    .strict(),
+  /** `docker swarm leave --force`; refuses while services run unless `confirmServices` (they go with the cluster). */
+  'cluster:leave': z.object({ confirmServices: z.boolean().default(false) }).strict(),
+  'cluster:create-service': z.object({ spec: clusterServiceSpec }).strict(),
+  /** `docker service scale NAME=N`. */
+  'cluster:scale': z
+    .object({ id: clusterServiceRef, replicas: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'must be 0 or more').max(100, 'must be at most 100') })
+    .strict(),
+  /** `docker service update --image`: a rolling update with the given (or the service's) update settings. */
+  'cluster:update-image': z.object({ id: clusterServiceRef, image: clusterImageRef, update: clusterUpdateConfig.optional() }).strict(),
+  /** `docker service rollback`: back to the spec before the last update. */
+  'cluster:rollback': z.object({ id: clusterServiceRef }).strict(),
+  /** `docker service rm`: its tasks' containers go with it. */
+  'cluster:remove-service': z.object({ id: clusterServiceRef }).strict(),
+};
+
+interface ClusterResults {
+  'cluster:info': ClusterInfo;
+  'cluster:init': WithCommand & ClusterInfo;
+  'cluster:leave': WithCommand & { removed: string[] };
+  'cluster:create-service': WithCommand & { id: string; name: string };
+  'cluster:scale': WithCommand;
+  'cluster:update-image': WithCommand;
+  'cluster:rollback': WithCommand;
+  'cluster:remove-service': WithCommand;
+}
+
+const clusterSubscriptions = {
+  /** Nodes, services and tasks, re-read on the engine's service, node and task-container events. */
+  'cluster:watch': z.object({}).strict(),
+  /** HTTP answers from a service's published ports, paced (at most 10 a second), while subscribed. */
+  'cluster:probe': z
+    .object({ service: clusterServiceRef, perSecond: z.number().int().min(1, 'must be 1-10').max(10, 'must be 1-10').default(4), path: z.string().max(256).regex(/^\/[A-Za-z0-9._~\/-]*$/, 'must be a plain path like /').default('/') })
+    .strict(),
+};
+
+interface ClusterEvents {
+  'cluster:watch': ClusterSnapshot;
+  'cluster:probe': ClusterProbeSample;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everyday work: Compose stacks and bulk actions
+// ---------------------------------------------------------------------------------------------
+
+/** A Compose project name as found in the `com.docker.compose.project` label. */
+const composeProject = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'is not a Compose project name (letters, digits, _ . -)');
+
+/** A compose CLI found on this machine: `docker compose` (v2 plugin) or `docker-compose` (v1). */
+export interface ComposeCli {
+  /** How the user types it: "docker compose" or "docker-compose". */
+  name: 'docker compose' | 'docker-compose';
+  version: string;
+}
+
+/** A Compose project, read from its containers' labels (or remembered after `down`). */
+export interface StackSummary {
+  project: string;
+  /** `com.docker.compose.project.working_dir`; empty when the label is missing. */
+  workingDir: string;
+  /** `com.docker.compose.project.config_files`, split on commas. */
+  configFiles: string[];
+  /** Ids of the project's containers on the engine (any state); empty after `down`. */
+  containers: string[];
+  /** True when every config file exists on this machine, so `up -d` and `down` can run. */
+  filesOnDisk: boolean;
+}
+
+export interface StacksOverview {
+  stacks: StackSummary[];
+  /** The compose CLI that `stacks:compose` would run, or null when none is installed. */
+  composeCli: ComposeCli | null;
+}
+
+/** One item of a bulk action: done, or failed with the engine's words. */
+export interface BulkItemResult {
+  ref: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface BulkResult extends WithCommand {
+  results: BulkItemResult[];
+}
+
+const bulkRefs = z.array(engineRef).min(1, 'select at least one item').max(500, 'at most 500 items at once');
+
+const stackCalls = {
+  /** Compose projects on the engine (by label) plus remembered ones whose files are on disk. */
+  'stacks:list': z.object({}).strict(),
+  /** Start, stop, restart or remove every container of a project through the engine, and nothing else. */
+  'stacks:action': z.object({ project: composeProject, action: z.enum(['start', 'stop', 'restart', 'remove']) }).strict(),
+  /** Runs the compose CLI (`up -d` or `down`) with the project's own files and folder. */
+  'stacks:compose': z.object({ project: composeProject, action: z.enum(['up', 'down']) }).strict(),
+  /** `docker start|stop|kill|rm a b c`, one engine call per container, each result reported. */
+  'bulk:containers': z
+    .object({ action: z.enum(['start', 'stop', 'kill', 'remove']), ids: bulkRefs, force: z.boolean().default(false) })
+    .strict(),
+  /** `docker rmi` / `docker volume rm` / `docker network rm` of several objects, each result reported. */
+  'bulk:remove': z.object({ kind: z.enum(['image', 'volume', 'network']), refs: bulkRefs, force: z.boolean().default(false) }).strict(),
+};
+
+interface StackResults {
+  'stacks:list': StacksOverview;
+  'stacks:action': BulkResult & { project: string; equivalent: string };
+  'stacks:compose': WithCommand & { exitCode: number | null; output: string };
+  'bulk:containers': BulkResult;
+  'bulk:remove': BulkResult;
+}
+
+const stackSubscriptions = {
+  /** The logs of every container of a project, followed together (one bounded stream each). */
+  'stacks:logs': z
+    .object({ project: composeProject, tail: z.number().int().min(0, 'must be 0 or more').max(10_000, 'is too large').default(200) })
+    .strict(),
+};
+
+/** One container's batch of the combined stack log. */
+export interface StackLogEvent {
+  container: string;
+  /** `com.docker.compose.service`, or the container name. */
+  service: string;
+  batch: LogBatch;
+}
+
+interface StackEvents {
+  'stacks:logs': StackLogEvent;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -941,6 +1322,8 @@ export const callSchemas = {
   ...networkCalls,
   ...lessonCalls,
   ...publishCalls,
+  ...clusterCalls,
+  ...stackCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -951,6 +1334,8 @@ export const subscriptionSchemas = {
   ...networkSubscriptions,
   ...lessonSubscriptions,
   ...publishSubscriptions,
+  ...clusterSubscriptions,
+  ...stackSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -970,7 +1355,9 @@ export interface CallResults
     DebugResults,
     NetworkResults,
     LessonResults,
-    PublishResults {}
+    PublishResults,
+    ClusterResults,
+    StackResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -979,7 +1366,9 @@ export interface SubscriptionEvents
     DebugEvents,
     NetworkEvents,
     LessonEvents,
-    PublishEvents {}
+    PublishEvents,
+    ClusterEvents,
+    StackEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];
@@ -1011,4 +1400,8 @@ export type ServerMessage =
   | { type: 'result'; reqId: number; result: Result<unknown> }
   | { type: 'subscribed'; reqId: number; result: Result<string> }
   | { type: 'event'; subId: string; event: unknown }
-  | { type: 'sub-error'; subId: string; error: ApiError };
+  | { type: 'sub-error'; subId: string; error: ApiError }
+  /** The answer to `unsubscribe`: false when the id was not an open subscription of this socket. */
+  | { type: 'unsubscribed'; subId: string; ok: boolean }
+  /** The answer to a message that is not a well-formed ClientMessage: what was wrong with it. */
+  | { type: 'error'; reqId: number | null; error: ApiError };

@@ -1,7 +1,14 @@
-/** Checks shared by every browser-mode request: token, Host and Origin. Pure, so unit-tested. */
+/**
+ * Checks shared by every browser-mode request: secrets, Host and Origin, request targets. Pure,
+ * so unit-tested. Nothing here reads a cookie: browsers send cookies for 127.0.0.1 to every
+ * port, so a cookie would hand the secret to any server the learner opens on another port.
+ */
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'dockside_token';
+/** The WebSocket sub-protocol the page asks for; the secret rides in a second offered value. */
+export const WS_PROTOCOL = 'dockside';
+/** Prefix of the offered sub-protocol value that carries the session secret. */
+export const WS_SECRET_PREFIX = 'dockside.secret.';
 
 /**
  * Content-Security-Policy for the renderer in both transports: no inline or remote script, no
@@ -30,25 +37,48 @@ export function tokensEqual(expected: string, given: string | undefined | null):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
-
 /** Only our own loopback origin may talk to us: this defeats DNS rebinding and other sites' pages. */
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
 export function hostAllowed(host: string | undefined, port: number): boolean {
-  return host !== undefined && allowedHosts(port).has(host.toLowerCase());
+  return typeof host === 'string' && allowedHosts(port).has(host.toLowerCase());
 }
 
 export function originAllowed(origin: string | undefined, port: number): boolean {
-  if (!origin) return false;
+  if (typeof origin !== 'string') return false;
   return [...allowedHosts(port)].some((h) => origin.toLowerCase() === `http://${h}`);
+}
+
+/**
+ * The path of a request target, decoded, or null when the target is not a plain origin-form
+ * path we serve (absolute-form "http://a:99999/", authority-form, "*", bad percent-encoding,
+ * NUL bytes, dot segments). Never throws: it runs before any check, on bytes from anyone.
+ */
+export function requestPath(target: string | undefined): string | null {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//')) return null;
+  const raw = target.split(/[?#]/, 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((seg) => seg === '..' || seg === '.')) return null;
+  return decoded;
+}
+
+/**
+ * The session secret offered in `Sec-WebSocket-Protocol` (the browser's WebSocket API cannot set
+ * other headers, and a URL query would end up in logs and history). Undefined when absent.
+ */
+export function secretFromProtocols(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  for (const value of header.split(',')) {
+    const v = value.trim();
+    if (v.startsWith(WS_SECRET_PREFIX)) return v.slice(WS_SECRET_PREFIX.length);
+  }
+  return undefined;
 }

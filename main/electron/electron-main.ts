@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../browser/security';
 import { createService } from '../service/create-service';
+import { guardProcess } from '../service/process-guard';
 import { registerIpc } from './ipc';
+import { chooseSavePath } from './save-dialog';
 import { isSafeExternalUrl } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,6 +18,7 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite i
 const rendererIndex = path.join(here, '../renderer/index.html');
 
 app.enableSandbox();
+guardProcess();
 
 app.on('web-contents-created', (_e, contents) => {
   contents.setWindowOpenHandler(({ url }) => {
@@ -30,7 +33,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 async function createWindow(): Promise<void> {
-  const service = await createService({ dataDir: path.join(app.getPath('userData'), 'data') });
+  const service = await createService({ dataDir: path.join(app.getPath('userData'), 'data'), chooseSavePath });
   const allowedOrigins = rendererUrl ? [new URL(rendererUrl).origin] : ['file://'];
   const unregister = registerIpc(service.dispatcher, allowedOrigins);
 

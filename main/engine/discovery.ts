@@ -1,14 +1,16 @@
 /**
- * Other local engines the learner may have besides the configured one, offered in the engine
- * switcher: Docker Desktop, Podman (rootful and rootless), Colima, Rancher Desktop. A socket is
- * offered only when it exists; it is marked reachable when it answers a ping.
+ * What the engine switcher offers: the configured engine (DOCKER_HOST / DOCKER_CONTEXT / current
+ * context, with its TLS material), the current one when the switcher moved away from it, every
+ * docker context (like `docker context ls`), and the local engines whose socket exists (Docker
+ * Desktop, Podman rootful and rootless, Colima, Rancher Desktop). Each is pinged with the client
+ * it would really use, TLS included, so "answers" means what it says.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EngineCandidate } from '../contract';
 import { createDockerClient } from './docker-client';
-import { parseHostUrl } from './endpoint';
+import { listContexts, parseHostUrl, resolveEndpoint, type Endpoint, type EndpointEnv } from './endpoint';
 
 export function knownSocketCandidates(
   platform: NodeJS.Platform = process.platform,
@@ -36,33 +38,98 @@ export function knownSocketCandidates(
   return list;
 }
 
-export async function discoverEngines(currentUrl: string | null, timeoutMs = 1000): Promise<EngineCandidate[]> {
-  const byUrl = new Map<string, { url: string; label: string }>();
-  if (currentUrl) byUrl.set(currentUrl, { url: currentUrl, label: 'Configured engine' });
+/** Same engine and same TLS settings (a context and DOCKER_HOST may name one host differently secured). */
+export function sameEndpoint(a: Endpoint | null | undefined, b: Endpoint | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.url === b.url && (a.context ?? '') === (b.context ?? '') && JSON.stringify(a.tls ?? null) === JSON.stringify(b.tls ?? null);
+}
+
+function configuredLabel(e: Endpoint): string {
+  switch (e.source) {
+    case 'DOCKER_HOST':
+      return 'Configured: DOCKER_HOST';
+    case 'DOCKER_CONTEXT':
+      return `Configured: DOCKER_CONTEXT=${e.context ?? ''}`;
+    case 'config-context':
+      return `Configured: current context "${e.context ?? ''}"`;
+    default:
+      return 'Configured: default socket';
+  }
+}
+
+export async function discoverEngines(current: Endpoint | null, env: EndpointEnv, timeoutMs = 1500): Promise<EngineCandidate[]> {
+  const out: { candidate: Omit<EngineCandidate, 'reachable'>; endpoint?: Endpoint }[] = [];
+  const tlsOf = (e: Endpoint): Pick<EngineCandidate, 'tls'> => (e.tls ? { tls: e.tls.verify ? 'verify' : 'skip-verify' } : {});
+
+  let configured: Endpoint | null = null;
+  try {
+    configured = resolveEndpoint(env);
+    out.push({
+      endpoint: configured,
+      candidate: { url: configured.url, label: configuredLabel(configured), kind: 'configured', current: false, target: { configured: true }, ...tlsOf(configured), ...(configured.context ? { context: configured.context } : {}) },
+    });
+  } catch (err) {
+    out.push({ candidate: { url: '', label: 'Configured engine', kind: 'configured', current: false, target: { configured: true }, problem: (err as Error).message } });
+  }
+  if (current && !sameEndpoint(current, configured)) {
+    out.push({
+      endpoint: current,
+      candidate: { url: current.url, label: 'In use now', kind: 'current', current: false, target: current.context ? { context: current.context } : { url: current.url }, ...tlsOf(current) },
+    });
+  }
+  for (const ctx of listContexts(env)) {
+    out.push({
+      ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}),
+      candidate: {
+        url: ctx.endpoint?.url ?? '',
+        label: `Context "${ctx.name}"`,
+        kind: 'context',
+        context: ctx.name,
+        current: false,
+        target: { context: ctx.name },
+        ...(ctx.endpoint ? tlsOf(ctx.endpoint) : {}),
+        ...(ctx.error ? { problem: ctx.error } : {}),
+      },
+    });
+  }
+  const urls = new Set(out.map((o) => o.candidate.url));
   for (const c of knownSocketCandidates()) {
-    if (byUrl.has(c.url)) continue;
+    if (urls.has(c.url)) continue;
     const socket = c.url.startsWith('unix://') ? c.url.slice('unix://'.length) : null;
     if (socket && !fs.existsSync(socket)) continue;
-    byUrl.set(c.url, c);
+    urls.add(c.url);
+    out.push({
+      endpoint: { ...parseHostUrl(c.url, 'engine', { env: {}, homedir: os.homedir() }), source: 'switcher' },
+      candidate: { url: c.url, label: c.label, kind: 'socket', current: false, target: { url: c.url } },
+    });
   }
+  // Exactly one entry is "current": the first that names the same engine with the same TLS.
+  const currentIdx = out.findIndex((o) => sameEndpoint(o.endpoint, current));
   return Promise.all(
-    [...byUrl.values()].map(async (c) => ({
-      url: c.url,
-      label: c.label,
-      current: c.url === currentUrl,
-      reachable: await answers(c.url, timeoutMs),
-    })),
+    out.map(async ({ candidate, endpoint }, i) => {
+      const probe = endpoint ? await answers(endpoint, timeoutMs) : { ok: false };
+      return {
+        ...candidate,
+        current: i === currentIdx,
+        reachable: probe.ok,
+        ...(candidate.problem ? {} : probe.problem ? { problem: probe.problem } : {}),
+      };
+    }),
   );
 }
 
-async function answers(url: string, timeoutMs: number): Promise<boolean> {
+async function answers(endpoint: Endpoint, timeoutMs: number): Promise<{ ok: boolean; problem?: string }> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const docker = createDockerClient({ ...parseHostUrl(url, 'engine', { env: {}, homedir: os.homedir() }), source: 'switcher' });
-    const ping = docker.ping();
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref());
-    await Promise.race([ping, timeout]);
-    return true;
-  } catch {
-    return false;
+    const docker = createDockerClient(endpoint);
+    const abort = new AbortController();
+    timer = setTimeout(() => abort.abort(), timeoutMs);
+    await (docker.ping as (o: object) => Promise<unknown>).call(docker, { abortSignal: abort.signal });
+    return { ok: true };
+  } catch (err) {
+    // A TLS file problem is worth showing as is; "does not answer" says the rest.
+    return (err as { name?: string }).name === 'EndpointError' ? { ok: false, problem: (err as Error).message } : { ok: false };
+  } finally {
+    if (timer) clearTimeout(timer);
   }
 }

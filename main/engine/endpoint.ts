@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EngineEndpointInfo } from '../contract';
 
-export interface Endpoint extends EngineEndpointInfo {
+export interface Endpoint extends Omit<EngineEndpointInfo, 'tls'> {
   kind: 'unix' | 'npipe' | 'tcp' | 'ssh';
   /** unix socket path or Windows named pipe. */
   socketPath?: string;
@@ -19,10 +19,21 @@ export interface Endpoint extends EngineEndpointInfo {
   port?: number;
   protocol?: 'http' | 'https' | 'ssh';
   username?: string;
-  tls?: { caPath: string; certPath: string; keyPath: string; verify: boolean };
+  tls?: EndpointTls;
 }
 
-export type EndpointErrorReason = 'bad-docker-host' | 'missing-context' | 'bad-context' | 'bad-config';
+/** TLS material of an endpoint: where the files are, whether the server is verified, and who said so. */
+export interface EndpointTls {
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+  /** False for `skip-tls-verify` contexts and for tcp:// with TLS but without DOCKER_TLS_VERIFY. */
+  verify: boolean;
+  /** Names the setting the files come from, for messages: "DOCKER_CERT_PATH", `context "x"`. */
+  from: string;
+}
+
+export type EndpointErrorReason = 'bad-docker-host' | 'missing-context' | 'bad-context' | 'bad-config' | 'bad-tls';
 
 /** A configuration mistake the user can fix; the message names the variable or file at fault. */
 export class EndpointError extends Error {
@@ -43,6 +54,17 @@ export interface EndpointEnv {
   /** Returns the file's text, or undefined when it does not exist. */
   readFile(file: string): string | undefined;
   exists(file: string): boolean;
+  /** Names in a folder ([] when it does not exist); used to list contexts. */
+  listDir?(dir: string): string[];
+}
+
+/** TLS settings a context imposes on its host (contexts ignore DOCKER_TLS_VERIFY / DOCKER_CERT_PATH). */
+export interface ContextTls {
+  dir: string;
+  skipVerify: boolean;
+  /** True when the context stores TLS files; with skipVerify alone TLS is used without them. */
+  hasFiles: boolean;
+  from: string;
 }
 
 export function defaultEndpointUrl(e: Pick<EndpointEnv, 'platform' | 'homedir' | 'exists'>): string {
@@ -61,7 +83,7 @@ export function parseHostUrl(
   raw: string,
   what: string,
   e: Pick<EndpointEnv, 'env' | 'homedir'>,
-  tlsDir?: string,
+  contextTls?: ContextTls,
 ): Omit<Endpoint, 'source' | 'context'> {
   const value = raw.trim();
   const fix = 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://HOST:PORT or ssh://USER@HOST.';
@@ -88,9 +110,11 @@ export function parseHostUrl(
     case 'http':
     case 'https': {
       const hp = parseHostPort(rest, what, raw, fix);
-      const verify = scheme === 'https' || isTruthy(e.env.DOCKER_TLS_VERIFY);
-      const certDir = tlsDir ?? e.env.DOCKER_CERT_PATH ?? path.join(configDir(e), '');
-      const usesTls = verify || Boolean(tlsDir);
+      // A context carries its own TLS settings; otherwise the CLI's environment variables apply.
+      const verify = contextTls ? !contextTls.skipVerify : scheme === 'https' || isTruthy(e.env.DOCKER_TLS_VERIFY);
+      const certDir = contextTls?.dir ?? (e.env.DOCKER_CERT_PATH || configDir(e));
+      const from = contextTls?.from ?? (e.env.DOCKER_CERT_PATH ? 'DOCKER_CERT_PATH' : `DOCKER_CERT_PATH (not set, so ${configDir(e)})`);
+      const usesTls = contextTls ? contextTls.hasFiles || contextTls.skipVerify : verify;
       const port = hp.port ?? (usesTls ? 2376 : 2375);
       return {
         kind: 'tcp',
@@ -105,6 +129,7 @@ export function parseHostUrl(
                 certPath: path.join(certDir, 'cert.pem'),
                 keyPath: path.join(certDir, 'key.pem'),
                 verify,
+                from,
               },
             }
           : {}),
@@ -194,6 +219,18 @@ export function resolveEndpoint(e: EndpointEnv): Endpoint {
   }
 
   const from = source === 'DOCKER_CONTEXT' ? 'DOCKER_CONTEXT' : `currentContext in ${path.join(configDir(e), 'config.json')}`;
+  return contextEndpoint(contextName, e, source, from);
+}
+
+/** The endpoint of a named docker context (`docker context inspect NAME`), TLS settings included. */
+export function contextEndpoint(contextName: string, e: EndpointEnv, source: Endpoint['source'], from = 'the engine switcher'): Endpoint {
+  if (contextName === 'default') {
+    // The CLI's "default" context is DOCKER_HOST when set, else the platform default.
+    const host = e.env.DOCKER_HOST?.trim();
+    return host
+      ? { ...parseHostUrl(host, 'DOCKER_HOST', e), source, context: 'default' }
+      : { ...parseHostUrl(defaultEndpointUrl(e), 'the default socket', e), source, context: 'default' };
+  }
   const dir = contextDirName(contextName);
   const metaFile = path.join(configDir(e), 'contexts', 'meta', dir, 'meta.json');
   const metaText = e.readFile(metaFile);
@@ -215,8 +252,31 @@ export function resolveEndpoint(e: EndpointEnv): Endpoint {
     throw new EndpointError('bad-context', `The docker context "${contextName}" has no docker endpoint host in ${metaFile}.`, 'Recreate the context with `docker context create`.');
   }
   const tlsDir = path.join(configDir(e), 'contexts', 'tls', dir, 'docker');
-  const hasTls = e.exists(path.join(tlsDir, 'ca.pem')) || e.exists(path.join(tlsDir, 'cert.pem'));
-  const parsed = parseHostUrl(host, `Context "${contextName}" host`, e, hasTls ? tlsDir : undefined);
-  if (parsed.tls && meta.Endpoints?.docker?.SkipTLSVerify === true) parsed.tls.verify = false;
+  const hasFiles = ['ca.pem', 'cert.pem', 'key.pem'].some((f) => e.exists(path.join(tlsDir, f)));
+  const skipVerify = meta.Endpoints?.docker?.SkipTLSVerify === true;
+  const parsed = parseHostUrl(host, `Context "${contextName}" host`, e, { dir: tlsDir, skipVerify, hasFiles, from: `context "${contextName}" (${tlsDir})` });
   return { ...parsed, source, context: contextName };
+}
+
+/** Every context like `docker context ls`: "default" first, then the stored ones by name. */
+export function listContexts(e: EndpointEnv): { name: string; endpoint?: Endpoint; error?: string }[] {
+  const metaRoot = path.join(configDir(e), 'contexts', 'meta');
+  const names = new Set<string>();
+  for (const dir of e.listDir?.(metaRoot) ?? []) {
+    const text = e.readFile(path.join(metaRoot, dir, 'meta.json'));
+    if (text === undefined) continue;
+    try {
+      const name = (JSON.parse(text) as { Name?: unknown }).Name;
+      if (typeof name === 'string' && name !== '' && contextDirName(name) === dir) names.add(name);
+    } catch {
+      // A damaged context is reported by name only when it is used.
+    }
+  }
+  return ['default', ...[...names].sort()].map((name) => {
+    try {
+      return { name, endpoint: contextEndpoint(name, e, 'switcher') };
+    } catch (err) {
+      return { name, error: (err as Error).message };
+    }
+  });
 }

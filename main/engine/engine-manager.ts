@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type Docker from 'dockerode';
-import type { EngineEvent, EngineInfo, EngineStatus } from '../contract';
+import type { EngineEvent, EngineInfo, EngineStatus, EngineSwitchTarget } from '../contract';
 import { createDockerClient } from './docker-client';
-import { EndpointError, parseHostUrl, resolveEndpoint, type Endpoint, type EndpointEnv } from './endpoint';
+import { contextEndpoint, EndpointError, parseHostUrl, resolveEndpoint, type Endpoint, type EndpointEnv } from './endpoint';
 import { parseEngineEvent } from './engine-event';
 import { LineSplitter } from './line-splitter';
 
@@ -34,6 +34,13 @@ export function processEndpointEnv(): EndpointEnv {
       }
     },
     exists: (f) => fs.existsSync(f),
+    listDir: (d) => {
+      try {
+        return fs.readdirSync(d);
+      } catch {
+        return [];
+      }
+    },
   };
 }
 
@@ -114,10 +121,21 @@ export class EngineManager {
     return { status: this.statusListeners.size, events: this.eventListeners.size };
   }
 
-  /** Switches to another endpoint URL (engine switcher); throws EndpointError on a bad URL. */
-  async switchTo(url: string): Promise<EngineStatus> {
-    const parsed = parseHostUrl(url, 'Engine address', this.env);
-    this.override = { ...parsed, source: 'switcher' };
+  /** The environment the endpoint is resolved from (the switcher lists contexts from it). */
+  getEndpointEnv(): EndpointEnv {
+    return this.env;
+  }
+
+  /**
+   * Switches engines (the switcher): a typed address or a local socket, a docker context with its
+   * own TLS settings, or back to the configured one. Throws EndpointError on a bad address or an
+   * unknown context, before anything changes; a switch is always reversible with `{configured}`.
+   */
+  async switchTo(target: string | EngineSwitchTarget): Promise<EngineStatus> {
+    const t: EngineSwitchTarget = typeof target === 'string' ? { url: target } : target;
+    if ('configured' in t) this.override = null;
+    else if ('context' in t) this.override = contextEndpoint(t.context, this.env, 'switcher');
+    else this.override = { ...parseHostUrl(t.url, 'Engine address', this.env), source: 'switcher' };
     return this.connect();
   }
 
@@ -145,7 +163,17 @@ export class EngineManager {
     }
     this.endpoint = endpoint;
     if (this.status.state !== 'connected') this.setStatus({ state: 'connecting', endpoint: publicEndpoint(endpoint) });
-    const docker = createDockerClient(endpoint);
+    let docker: Docker;
+    try {
+      docker = createDockerClient(endpoint);
+    } catch (err) {
+      if (!(err instanceof EndpointError)) throw err;
+      // Unreadable TLS files: say which file and which setting; retrying cannot fix it, but the
+      // user may fix the file, so keep trying quietly.
+      this.docker = null;
+      this.markUnreachable(endpoint, err.message, 'bad-config', err.hint);
+      return this.status;
+    }
     try {
       await withTimeout(docker.ping(), this.pingTimeoutMs, 'ETIMEDOUT');
       const [info, version] = await Promise.all([docker.info(), docker.version()]);
@@ -235,8 +263,13 @@ export class EngineManager {
   }
 }
 
-function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
-  return { url: e.url, source: e.source, ...(e.context ? { context: e.context } : {}) };
+export function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
+  return {
+    url: e.url,
+    source: e.source,
+    ...(e.context ? { context: e.context } : {}),
+    ...(e.tls ? { tls: e.tls.verify ? ('verify' as const) : ('skip-verify' as const) } : {}),
+  };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, code: string): Promise<T> {

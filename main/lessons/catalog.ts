@@ -4,7 +4,7 @@
  * them too, so a lesson can never point at something that does not exist.
  */
 
-export const VIEW_IDS = ['containers', 'stats', 'images', 'build', 'volumes', 'networks', 'lessons'] as const;
+export const VIEW_IDS = ['containers', 'stats', 'images', 'build', 'volumes', 'networks', 'cluster', 'lessons'] as const;
 export type LessonViewId = (typeof VIEW_IDS)[number];
 
 /** Diagrams drawn as React SVG components (renderer/src/views/lessons/diagrams/). */

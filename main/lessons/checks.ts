@@ -34,6 +34,9 @@ export const CHECK_TYPES = [
   'image-tagged',
   'image-semver-and-latest',
   'image-pulled',
+  'service-replicas',
+  'service-updated',
+  'service-rolled-back',
 ] as const;
 
 export const checkSchema = z.discriminatedUnion(
@@ -55,6 +58,9 @@ export const checkSchema = z.discriminatedUnion(
     z.object({ type: z.literal('image-tagged'), repository: z.string().min(1).optional(), tag: z.string().min(1).optional() }).strict(),
     z.object({ type: z.literal('image-semver-and-latest') }).strict(),
     z.object({ type: z.literal('image-pulled') }).strict(),
+    z.object({ type: z.literal('service-replicas'), min: positiveInt.default(2) }).strict(),
+    z.object({ type: z.literal('service-updated') }).strict(),
+    z.object({ type: z.literal('service-rolled-back') }).strict(),
   ],
   { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `unknown check type (known: ${CHECK_TYPES.join(', ')})` : undefined) },
 );
@@ -248,6 +254,27 @@ const evaluators: Evaluators = {
   'image-pulled': (s) => {
     const hit = s.events.filter((e) => e.type === 'image' && e.action === 'pull').at(-1);
     return hit ? ok(`Pulled ${hit.id}.`) : no('No image has been pulled since Dockside started watching.');
+  },
+
+  // Cluster checks read the services a Swarm manager reports (absent when the engine is no manager).
+  'service-replicas': (s, p) => {
+    const services = s.services ?? [];
+    if (!s.services) return no('This engine is not a cluster manager yet: start a single-node cluster in the Cluster view.');
+    const hit = services.find((x) => x.running >= p.min && SEMVER.test(splitReference(x.image).tag));
+    if (hit) return ok(`Service ${hit.name} runs ${hit.running} replicas of ${hit.image}.`);
+    const close = services.find((x) => x.running >= p.min);
+    if (close) return no(`Service ${close.name} runs ${close.image}: use your image with its version tag (like helloworld:1.0.0).`);
+    return no(`No service runs ${p.min} or more replicas of a versioned image yet.`);
+  },
+
+  'service-updated': (s) => {
+    const hit = (s.services ?? []).find((x) => x.updateState === 'completed' && x.previousImage && x.previousImage !== x.image);
+    return hit ? ok(`Service ${hit.name} rolled from ${hit.previousImage} to ${hit.image}.`) : no('No service has completed an update to a new image yet.');
+  },
+
+  'service-rolled-back': (s) => {
+    const hit = (s.services ?? []).find((x) => x.updateState === 'rollback_completed');
+    return hit ? ok(`Service ${hit.name} rolled back to ${hit.image}.`) : no('No service has been rolled back yet.');
   },
 };
 

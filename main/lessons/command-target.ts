@@ -64,6 +64,10 @@ export function commandTarget(command: string): CommandTarget | null {
       return { view: 'networks', params: {}, label: 'Open networks' };
     case 'volume':
       return { view: 'volumes', params: {}, label: 'Open volumes' };
+    case 'swarm':
+    case 'service':
+    case 'node':
+      return { view: 'cluster', params: {}, label: 'Open the cluster' };
     case 'build':
       return { view: 'build', params: {}, label: 'Open build' };
     case 'push':

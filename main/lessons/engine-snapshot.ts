@@ -1,6 +1,7 @@
 /** Builds an EngineSnapshot from the real engine: lists, plus inspects only where a check needs them. */
 import type Docker from 'dockerode';
-import type { EngineSnapshot, SnapshotContainer, SnapshotEvent } from './snapshot';
+import type { EngineSnapshot, SnapshotContainer, SnapshotEvent, SnapshotService } from './snapshot';
+import { toService, withoutDigest } from '../cluster/services';
 
 /** Upper bound on inspects per evaluation, so a host with hundreds of containers stays cheap. */
 const MAX_INSPECTS = 40;
@@ -39,11 +40,37 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
       }),
     );
   }
+  const services = await readServices(docker);
   return {
+    ...(services ? { services } : {}),
     containers: out,
     networks: networks.map((n) => ({ id: n.Id, name: n.Name, driver: n.Driver })),
     volumes: (volumes.Volumes ?? []).map((v) => ({ name: v.Name })),
     images: images.map((i) => ({ id: i.Id, repoTags: i.RepoTags ?? [] })),
     events,
   };
+}
+
+/** Services of a Swarm manager (one /info, and the list only when there is a cluster to ask). */
+async function readServices(docker: Docker): Promise<SnapshotService[] | undefined> {
+  try {
+    const info = (await docker.info()) as { Swarm?: { ControlAvailable?: boolean } };
+    if (!info.Swarm?.ControlAvailable) return undefined;
+    const raw = (await docker.listServices({ status: true } as object)) as Parameters<typeof toService>[0][];
+    return raw.map((r) => {
+      const s = toService(r, []);
+      return {
+        id: s.id,
+        name: s.name,
+        image: s.image,
+        ...(s.previousImage ? { previousImage: withoutDigest(s.previousImage) } : {}),
+        running: s.running,
+        desired: s.desired,
+        ...(s.update ? { updateState: s.update.state } : {}),
+      };
+    });
+  } catch {
+    // A node that stopped being a manager between the two calls simply has no services to check.
+    return undefined;
+  }
 }

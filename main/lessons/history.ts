@@ -12,7 +12,7 @@ import type { SnapshotEvent } from './snapshot';
 const NOISE = /^(exec_create|exec_die|exec_resize|attach|detach|resize|health_status|archive-path|extract-to-dir|copy|export|commit)/;
 
 export function isUseful(e: SnapshotEvent): boolean {
-  return ['container', 'image', 'volume', 'network'].includes(e.type) && !NOISE.test(e.action);
+  return ['container', 'image', 'volume', 'network', 'service'].includes(e.type) && !NOISE.test(e.action);
 }
 
 export class EventHistory {

@@ -50,11 +50,25 @@ export interface SnapshotEvent {
   timeNano: number;
 }
 
+/** A Swarm service as the cluster checks see it. */
+export interface SnapshotService {
+  id: string;
+  name: string;
+  image: string;
+  previousImage?: string;
+  running: number;
+  desired: number;
+  /** The engine's UpdateStatus.State (updating, completed, paused, rollback_completed...). */
+  updateState?: string;
+}
+
 export interface EngineSnapshot {
   containers: SnapshotContainer[];
   networks: SnapshotNetwork[];
   volumes: SnapshotVolume[];
   images: SnapshotImage[];
+  /** Swarm services; undefined when the engine is not a cluster manager. */
+  services?: SnapshotService[];
   /** Oldest first; bounded (see history.ts). */
   events: SnapshotEvent[];
 }

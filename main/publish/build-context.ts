@@ -31,6 +31,12 @@ export function validateContext(contextPath: string, dockerfile: string): { dir:
   if (!fs.existsSync(dockerfilePath) || !fs.statSync(dockerfilePath).isFile()) {
     throw new FieldError('dockerfile', `There is no ${dockerfile} in ${dir}.`);
   }
+  // A Dockerfile reached through a link (itself or a linked folder on its way) could lie outside
+  // the context: its real place must be inside the context's real place.
+  const realDir = fs.realpathSync(dir);
+  if (!fs.realpathSync(dockerfilePath).startsWith(realDir + path.sep)) {
+    throw new FieldError('dockerfile', `${dockerfile} is a link to a file outside the build context ${dir}; copy the file into the context instead.`);
+  }
   return { dir, dockerfilePath };
 }
 
@@ -81,9 +87,13 @@ export function scanContext(contextPath: string, dockerfile: string): ContextSca
   return { contextPath: dir, dockerfile, sizeBytes, fileCount: entries.length, ignoredCount, hasDockerignore: ig !== null, entries };
 }
 
-/** The context as a tar stream holding exactly the scanned files. */
+/**
+ * The context as a tar stream holding exactly the scanned files. Symlinks go in as links (their
+ * target path, never the content they point to), like the docker CLI: a link to ~/.ssh or /etc
+ * inside the context never uploads anything from outside it.
+ */
 export function packContext(scan: ContextScan): Readable {
-  return tar.pack(scan.contextPath, { entries: scan.entries }) as unknown as Readable;
+  return tar.pack(scan.contextPath, { entries: scan.entries, dereference: false }) as unknown as Readable;
 }
 
 export function formatBytes(n: number): string {

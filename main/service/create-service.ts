@@ -7,12 +7,15 @@ import { callSchemas, subscriptionSchemas, type CallArgs, type CallName, type Ca
 import path from 'node:path';
 import { EngineManager, type EngineManagerOptions } from '../engine/engine-manager';
 import { Dispatcher } from './dispatcher';
+import { clusterCalls, clusterSubscriptions } from './handlers/cluster';
 import { containerCalls, containerSubscriptions } from './handlers/containers';
 import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
@@ -28,6 +31,10 @@ export interface Service {
 
 export interface ServiceOptions extends EngineManagerOptions {
   dataDir?: string;
+  /** See ServiceContext: the desktop app's save dialog. */
+  chooseSavePath?: ServiceContext['chooseSavePath'];
+  /** See ServiceContext: browser mode's downloads. */
+  offerDownload?: ServiceContext['offerDownload'];
 }
 
 export function defaultDataDir(): string {
@@ -37,7 +44,12 @@ export function defaultDataDir(): string {
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
   const engine = new EngineManager(opts);
-  const context: ServiceContext = { engine, dataDir: opts.dataDir ?? defaultDataDir() };
+  const context: ServiceContext = {
+    engine,
+    dataDir: opts.dataDir ?? defaultDataDir(),
+    ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
+    ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
+  };
   // Each feature registers its own section; the compiler checks that every contract entry has
   // a handler (the Partial<> of each section is re-checked as a whole here).
   const calls = {
@@ -48,6 +60,9 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...clusterCalls(context),
+    ...stacksCalls(context),
+    ...bulkCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -57,6 +72,8 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksSubscriptions(context),
     ...lessonsSubscriptions(context),
     ...publishSubscriptions(context),
+    ...clusterSubscriptions(context),
+    ...stacksSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');

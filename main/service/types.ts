@@ -8,12 +8,20 @@ import type {
   SubscriptionEvent,
   SubscriptionName,
 } from '../contract';
+import type { DownloadOffer } from '../browser/downloads';
 import type { EngineManager } from '../engine/engine-manager';
 
 export interface ServiceContext {
   engine: EngineManager;
   /** Folder where the app keeps its own files (progress, lab files); per-user in Electron. */
   dataDir: string;
+  /**
+   * Desktop app: asks the user where to save a file with the native save dialog (opened by main,
+   * so the renderer never names a path). Resolves undefined when the user cancels.
+   */
+  chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
+  /** Browser mode: registers a streamed download and returns the one-time URL path to fetch it. */
+  offerDownload?: (offer: DownloadOffer) => string;
 }
 
 export type CallHandler<N extends CallName> = (args: ParsedCallArgs<N>) => Promise<CallResult<N>>;

@@ -1,29 +1,74 @@
 /**
- * A list that follows the engine: sent once on subscribe, then again whenever an engine event
- * of the given types arrives or the engine reconnects. No timer: if nothing happens, nothing is
- * sent. Bursts of events collapse into one re-list (at most one in flight, one queued).
+ * A list that follows the engine: sent once on subscribe, then again whenever engine events of
+ * the given types say it changed, or the engine reconnects. No timer of its own: if nothing
+ * happens, nothing is sent.
  *
- * One re-read per event is not enough: engine 20.10 can still list a container as running when
- * its `die` event arrives (inspect already says exited; the list catches up ~200 ms later), and
- * with no further event the row would stay "running" until something else happens. So each
- * event-driven re-list is confirmed by one more, CONFIRM_MS later (one per burst, not a poll).
+ * Events are invalidations, not facts to apply: a burst of them is coalesced (re-read once the
+ * burst settles, at most `maxWaitMs` after its first event), at most one re-read is in flight,
+ * and the objects the events name are then confirmed against the engine (`confirm`, e.g. an
+ * inspect). When the list read disagrees with the confirmation (dockerd 20.10 still lists a
+ * container as running when its `die` event arrives; the list is right ~200 ms later), the
+ * corrected value is sent at once and the list is read again a little later, with growing
+ * delays, until both agree. So a lone `die` on a quiet engine shows within a second.
  */
-const CONFIRM_MS = 400;
-import type { EngineEvent } from '../contract';
-import type { EngineManager } from '../engine/engine-manager';
+import type { EngineEvent, EngineStatus } from '../contract';
 import type { SubscriptionSink } from './types';
 
+/** What a watch needs of the engine connection (EngineManager has it; unit tests fake it). */
+export interface WatchedEngine {
+  onEvent(cb: (e: EngineEvent) => void): () => void;
+  onStatus(cb: (s: EngineStatus) => void): () => void;
+  getStatus(): EngineStatus;
+}
+
+export interface Confirmation<T> {
+  /** The list, corrected where the engine's inspect disagreed with it. */
+  value: T;
+  /** False when the list read disagreed with the confirmation: it is read again shortly. */
+  agreed: boolean;
+}
+
+export interface WatchOptions<T> {
+  /** Checks the objects named by `events` against the engine and corrects `value`. */
+  confirm?: (value: T, events: EngineEvent[]) => Promise<Confirmation<T>>;
+  /** Quiet time after the last event of a burst before re-reading. */
+  settleMs?: number;
+  /** Longest a steady stream of events may delay a re-read. */
+  maxWaitMs?: number;
+  /** Delays of the follow-up re-reads while the list and the confirmation disagree. */
+  recheckDelaysMs?: number[];
+}
+
+/** Events kept for confirmation per burst; past this, later ones are re-read but not confirmed one by one. */
+const MAX_CONFIRM_EVENTS = 50;
+
 export function watchList<T>(
-  engine: EngineManager,
+  engine: WatchedEngine,
   types: string[],
   list: () => Promise<T>,
   sink: SubscriptionSink<T>,
   relevant: (e: EngineEvent) => boolean = () => true,
+  opts: WatchOptions<T> = {},
 ): () => void {
+  const settleMs = opts.settleMs ?? 30;
+  const maxWaitMs = opts.maxWaitMs ?? 150;
+  const recheckDelays = opts.recheckDelaysMs ?? [100, 200, 400, 800, 1600];
   let closed = false;
   let running = false;
   let again = false;
-  let confirm: ReturnType<typeof setTimeout> | null = null;
+  // Events of the burst being collected, and of bursts whose confirmation is still open.
+  let collecting: EngineEvent[] = [];
+  let unconfirmed: EngineEvent[] = [];
+  let burstTimer: NodeJS.Timeout | null = null;
+  let burstStart = 0;
+  let recheckTimer: NodeJS.Timeout | null = null;
+  let recheckIndex = 0;
+
+  const remember = (into: EngineEvent[], events: EngineEvent[]): EngineEvent[] => {
+    const out = into.concat(events);
+    return out.length > MAX_CONFIRM_EVENTS ? out.slice(-MAX_CONFIRM_EVENTS) : out;
+  };
+
   const refresh = async (): Promise<void> => {
     if (closed) return;
     if (running) {
@@ -35,9 +80,20 @@ export function watchList<T>(
       do {
         again = false;
         if (engine.getStatus().state !== 'connected') break;
+        const events = unconfirmed;
         try {
-          const value = await list();
-          if (!closed) sink.emit(value);
+          let value: T = await list();
+          let agreed = true;
+          if (opts.confirm && events.length > 0) {
+            ({ value, agreed } = await opts.confirm(value, events));
+          }
+          if (closed) return;
+          sink.emit(value);
+          if (agreed) {
+            // Only what was confirmed is forgotten: events that came during the read stay.
+            unconfirmed = unconfirmed.filter((e) => !events.includes(e));
+            recheckIndex = 0;
+          } else scheduleRecheck();
         } catch (err) {
           if (!closed) sink.fail(err);
         }
@@ -46,14 +102,39 @@ export function watchList<T>(
       running = false;
     }
   };
-  const offEvent = engine.onEvent((e) => {
-    if (!types.includes(e.type) || !relevant(e)) return;
-    void refresh();
-    if (confirm) clearTimeout(confirm);
-    confirm = setTimeout(() => {
-      confirm = null;
+
+  const scheduleRecheck = (): void => {
+    if (recheckTimer || closed) return;
+    const delay = recheckDelays[recheckIndex];
+    if (delay === undefined) {
+      // The engine kept disagreeing with itself: stop insisting; the next event re-reads.
+      unconfirmed = [];
+      recheckIndex = 0;
+      return;
+    }
+    recheckIndex++;
+    recheckTimer = setTimeout(() => {
+      recheckTimer = null;
       void refresh();
-    }, CONFIRM_MS);
+    }, delay);
+  };
+
+  const flushBurst = (): void => {
+    burstTimer = null;
+    burstStart = 0;
+    unconfirmed = remember(unconfirmed, collecting);
+    collecting = [];
+    recheckIndex = 0;
+    void refresh();
+  };
+
+  const offEvent = engine.onEvent((e) => {
+    if (closed || !types.includes(e.type) || !relevant(e)) return;
+    collecting = remember(collecting, [e]);
+    const now = Date.now();
+    if (!burstStart) burstStart = now;
+    if (burstTimer) clearTimeout(burstTimer);
+    burstTimer = setTimeout(flushBurst, Math.max(0, Math.min(settleMs, burstStart + maxWaitMs - now)));
   });
   const offStatus = engine.onStatus((s) => {
     if (s.state === 'connected') void refresh();
@@ -61,7 +142,8 @@ export function watchList<T>(
   void refresh();
   return () => {
     closed = true;
-    if (confirm) clearTimeout(confirm);
+    if (burstTimer) clearTimeout(burstTimer);
+    if (recheckTimer) clearTimeout(recheckTimer);
     offEvent();
     offStatus();
   };

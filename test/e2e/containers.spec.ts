@@ -60,14 +60,24 @@ test('the details pane shows the inspect document', async ({ app }) => {
   await expect(app.getByTestId('inspect-json')).toContainText('"Memory": 67108864');
 });
 
-test('a request without the token is refused', async ({ server, browserInstance }) => {
+test('a page opened without a link, or with a used one, gets no session and says how to get one', async ({ server, browserInstance }) => {
   const context = await browserInstance.newContext();
   const page = await context.newPage();
-  const response = await page.goto(server.origin + '/');
-  expect(response?.status()).toBe(401);
-  await expect(page.locator('body')).toContainText('Unauthorized');
-  const wrong = await page.goto(server.origin + '/?token=not-the-token');
-  expect(wrong?.status()).toBe(401);
+  await page.goto(server.origin + '/');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'no-session');
+  await expect(page.getByTestId('engine-status')).toContainText('press Enter in its terminal for a new one');
+  const link = await server.link();
+  await page.goto(link);
+  await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
+  // The code is gone from the address bar, and a reload keeps the session (this tab only).
+  expect(page.url()).not.toContain('code=');
+  await page.reload();
+  await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
+  // The same link in another tab is refused: it worked once.
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('engine-status')).toHaveAttribute('data-state', 'no-session');
+  await expect(other.getByTestId('engine-status')).toContainText('This link was already used');
   await context.close();
 });
 

@@ -1,7 +1,7 @@
 /**
  * Playwright fixtures: the real app server (`main/browser/serve.ts`, browser mode) against the
  * real engine, and Debian's Chromium (never a downloaded browser). Each test gets a page already
- * opened on the app's tokened URL, and its own data folder.
+ * opened on a fresh one-time link of the app (as a user opens the printed link), and its own data folder.
  */
 import { test as base, chromium, type Browser, type Page } from '@playwright/test';
 import { startAppServer, stopAppServer, type AppServer } from '../support/app-server';
@@ -34,7 +34,7 @@ export const test = base.extend<{ app: Page }, { server: AppServer; browserInsta
     const context = await browserInstance.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(await server.link());
     await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
     await use(page);
     await context.close();

@@ -20,9 +20,26 @@ export const ipcMain = {
   },
 };
 
+export const focusedWindow: { current: unknown } = { current: null };
+
 export const BrowserWindow = {
   fromWebContents(wc: unknown) {
     return knownWebContents.has(wc) ? {} : null;
+  },
+  getFocusedWindow() {
+    return focusedWindow.current;
+  },
+  getAllWindows() {
+    return focusedWindow.current ? [focusedWindow.current] : [];
+  },
+};
+
+/** What the next save dialog answers, and what it was asked. */
+export const saveDialog: { answer: { canceled: boolean; filePath?: string }; asked: unknown[][] } = { answer: { canceled: true }, asked: [] };
+export const dialog = {
+  async showSaveDialog(...args: unknown[]) {
+    saveDialog.asked.push(args);
+    return saveDialog.answer;
   },
 };
 
@@ -47,7 +64,11 @@ export const ipcRenderer = {
   },
 };
 
-export const app = {};
+export const app = {
+  getPath(name: string) {
+    return `/home/learner/${name === 'downloads' ? 'Downloads' : name}`;
+  },
+};
 export const session = {};
 export const shell = { openExternal: async () => undefined };
-export default { ipcMain, BrowserWindow, contextBridge, ipcRenderer, app, session, shell };
+export default { ipcMain, BrowserWindow, contextBridge, ipcRenderer, app, session, shell, dialog };

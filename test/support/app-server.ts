@@ -1,6 +1,8 @@
 /**
  * Starts the real app server (`main/browser/serve.ts`, browser mode) as a child process and
- * reads the tokened URL it prints: what e2e tests and benchmarks drive.
+ * reads the one-time links it prints: what e2e tests and benchmarks drive. Each link works once,
+ * so every page opened takes a fresh one with `link()` (Enter on the server's stdin, as a user
+ * would press it in the terminal).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,9 +14,11 @@ import { RUN_ID } from './labels';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface AppServer {
+  /** The first link the server printed (one use; prefer `link()`). */
   url: string;
   origin: string;
-  token: string;
+  /** An unused one-time link (`http://127.0.0.1:PORT/#code=...`). */
+  link(): Promise<string>;
   /** The server's own XDG_CONFIG_HOME (its data folder), removed when it stops. */
   dataDir: string;
   process: ChildProcess;
@@ -25,25 +29,43 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser/serve.ts', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, DOCKSIDE_TEST_RUN: RUN_ID, XDG_CONFIG_HOME: dataDir, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app server did not print its URL in 30 s:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
-      if (m) {
+  const links: string[] = [];
+  const handedOut = new Set<string>();
+  let waiting: (() => void) | null = null;
+  const linkPattern = /^(http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)$/gm;
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    for (const m of output.matchAll(linkPattern)) if (!links.includes(m[1]!) && !handedOut.has(m[1]!)) links.push(m[1]!);
+    waiting?.();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  child.stdin!.on('error', () => undefined);
+  const nextLink = (ask: boolean) =>
+    new Promise<string>((resolve, reject) => {
+      const take = () => {
+        const l = links.shift();
+        if (!l) return false;
+        handedOut.add(l);
         clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`app server exited (${code}):\n${output}`)));
-  });
-  const u = new URL(url);
-  return { url, origin: u.origin, token: u.searchParams.get('token')!, dataDir, process: child };
+        waiting = null;
+        child.off('exit', onExit);
+        resolve(l);
+        return true;
+      };
+      const onExit = (code: number | null) => reject(new Error(`app server exited (${code}):\n${output}`));
+      const timer = setTimeout(() => reject(new Error(`app server did not print a link in 30 s:\n${output}`)), 30_000);
+      if (take()) return;
+      waiting = () => void take();
+      child.once('exit', onExit);
+      if (ask) child.stdin!.write('\n');
+    });
+  const url = await nextLink(false);
+  const origin = new URL(url).origin;
+  return { url, origin, link: () => nextLink(true), dataDir, process: child };
 }
 
 export async function stopAppServer(s: AppServer): Promise<void> {

@@ -16,6 +16,12 @@ const runFilter = () => ({ label: [`${TEST_LABEL}=${RUN_ID}`] });
 
 /** Removes what this run created, and only that: containers, then networks, volumes, images. */
 export async function cleanupRun(docker: Docker = testDocker()): Promise<void> {
+  // Swarm services first: they would re-create the task containers removed below.
+  const info = (await docker.info()) as { Swarm?: { ControlAvailable?: boolean } };
+  if (info.Swarm?.ControlAvailable) {
+    const services = await docker.listServices({ filters: runFilter() } as object);
+    await Promise.all(services.map((s) => docker.getService(s.ID).remove().catch(() => undefined)));
+  }
   const containers = await docker.listContainers({ all: true, filters: runFilter() });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   const networks = await docker.listNetworks({ filters: runFilter() });

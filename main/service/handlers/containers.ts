@@ -7,6 +7,7 @@ import {
   startContainer,
   stopContainer,
 } from '../../engine/containers';
+import { confirmContainers } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
 
@@ -39,6 +40,9 @@ export function containerCalls({ engine }: ServiceContext): Calls {
 export function containerSubscriptions({ engine }: ServiceContext): Pick<SubscriptionHandlers, 'containers:watch'> {
   return {
     'containers:watch': ({ all }, sink) =>
-      watchList(engine, ['container'], () => listContainers(engine.client(), all), sink, (e) => LIST_ACTIONS.test(e.action)),
+      watchList(engine, ['container'], () => listContainers(engine.client(), all), sink, (e) => LIST_ACTIONS.test(e.action), {
+        // The list can lag the events (see ENGINEERING.md §1): inspect says what is true now.
+        confirm: (value, events) => confirmContainers(engine.client(), value, events, all),
+      }),
   };
 }

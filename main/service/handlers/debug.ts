@@ -1,13 +1,14 @@
 /** Handlers of the "debug" section of the contract (see main/contract.ts): stats, logs, top, limits. */
 import { followLogs } from '../../debug/log-stream';
-import { saveLogs } from '../../debug/logs-save';
+import { logFileName, openLogText, saveLogsToDataDir, saveLogsToFile } from '../../debug/logs-save';
+import { dockerCommand, shellQuote } from '../../engine/docker-command';
 import { watchStats } from '../../debug/stats-stream';
 import { getLimits, topProcesses, updateLimits } from '../../debug/top-limits';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 
 type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'logs:save'>;
 
-export function debugCalls({ engine, dataDir }: ServiceContext): Calls {
+export function debugCalls({ engine, dataDir, chooseSavePath, offerDownload }: ServiceContext): Calls {
   return {
     'top:list': async ({ id, psArgs }) => topProcesses(engine.client(), id, psArgs),
     'limits:get': async ({ id }) => getLimits(engine.client(), id),
@@ -17,7 +18,25 @@ export function debugCalls({ engine, dataDir }: ServiceContext): Calls {
         ...(memorySwap !== undefined ? { memorySwap } : {}),
         ...(cpus !== undefined ? { cpus } : {}),
       }),
-    'logs:save': async ({ id, path, timestamps }) => saveLogs(engine.client(), id, dataDir, { timestamps, ...(path ? { path } : {}) }),
+    'logs:save': async ({ id, timestamps }) => {
+      const docker = engine.client();
+      const info = await docker.getContainer(id).inspect();
+      const name = info.Name.replace(/^\//, '');
+      const fileName = logFileName(name);
+      const logs = dockerCommand('logs', timestamps ? '--timestamps' : null, name);
+      if (chooseSavePath) {
+        // Desktop: the user picks the file in the native dialog main opens.
+        const chosen = await chooseSavePath(fileName);
+        if (!chosen) return { kind: 'cancelled', command: logs };
+        return { kind: 'saved', ...(await saveLogsToFile(docker, info.Id, chosen, timestamps)) };
+      }
+      if (offerDownload) {
+        // Browser mode: the browser downloads it (and asks where, and before replacing anything).
+        const url = offerDownload({ fileName, contentType: 'text/plain; charset=utf-8', open: async () => (await openLogText(docker, info.Id, timestamps)).body });
+        return { kind: 'download', url, fileName, command: `${logs} > ${shellQuote(fileName)}` };
+      }
+      return { kind: 'saved', ...(await saveLogsToDataDir(docker, info.Id, dataDir, timestamps)) };
+    },
   };
 }
 

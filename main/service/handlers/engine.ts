@@ -9,12 +9,12 @@ type Subs = Pick<SubscriptionHandlers, 'engine:status' | 'engine:events'>;
 export function engineCalls({ engine }: ServiceContext): Calls {
   return {
     'engine:status': async () => engine.getStatus(),
-    'engine:candidates': async () => discoverEngines(engine.getEndpoint()?.url ?? null),
-    'engine:switch': async ({ url }) => {
+    'engine:candidates': async () => discoverEngines(engine.getEndpoint(), engine.getEndpointEnv()),
+    'engine:switch': async (target) => {
       try {
-        return await engine.switchTo(url);
+        return await engine.switchTo(target);
       } catch (err) {
-        if (err instanceof EndpointError) throw new FieldError('url', err.message);
+        if (err instanceof EndpointError) throw new FieldError('context' in target ? 'context' : 'url', err.message);
         throw err;
       }
     },

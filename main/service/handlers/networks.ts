@@ -2,6 +2,7 @@
 import type { LabAnswer } from '../../contract';
 import { countAnswer, listLabs, reloadLab, requestThroughLab, sendThroughLab, startLab, teardownLab } from '../../networks/lab';
 import { connectNetwork, createNetwork, disconnectNetwork, inspectNetwork, listNetworks, removeNetwork } from '../../networks/networks';
+import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
 
@@ -43,7 +44,16 @@ export function networksSubscriptions({ engine, dataDir }: ServiceContext): Pick
   return {
     'networks:watch': (_args, sink) => {
       const list = () => listNetworks(engine.client());
-      const closeWatch = watchList(engine, ['network', 'container'], list, sink, (e) => e.type === 'network' || CONTAINER_ACTIONS.test(e.action));
+      const closeWatch = watchList(engine, ['network', 'container'], list, sink, (e) => e.type === 'network' || CONTAINER_ACTIONS.test(e.action), {
+        confirm: (value, events) =>
+          confirmPresence(
+            value,
+            events.filter((e) => /^(create|destroy)$/.test(e.action)),
+            'network',
+            (id, signal) => (engine.client().getNetwork(id) as unknown as { inspect(o: object): Promise<unknown> }).inspect({ abortSignal: signal }),
+            (row, id) => row.id === id,
+          ),
+      });
       // The engine announces a network connect/disconnect before the container's own network
       // settings (addresses, aliases) are updated, so a re-list at the event can miss it: one
       // follow-up re-list shortly after each such burst. Not a poll: it only follows an event.

@@ -3,6 +3,7 @@ import { execOnce, ShellSessions } from '../../workflows/exec';
 import { imageHistory, listImages, pullImage, removeImage } from '../../workflows/images';
 import { runFromSpec } from '../../workflows/run';
 import { createVolume, listVolumes, removeVolume } from '../../workflows/volumes';
+import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
 
@@ -64,9 +65,27 @@ export function workflowsSubscriptions(ctx: ServiceContext): Subs {
   const { engine } = ctx;
   return {
     'images:list': (_args, sink) =>
-      watchList(engine, ['image', 'container'], () => listImages(engine.client()), sink, (e) => e.type === 'image' || USAGE_ACTIONS.test(e.action)),
+      watchList(engine, ['image', 'container'], () => listImages(engine.client()), sink, (e) => e.type === 'image' || USAGE_ACTIONS.test(e.action), {
+        confirm: (value, events) =>
+          confirmPresence(
+            value,
+            events,
+            'image',
+            (id, signal) => engine.client().getImage(id).inspect({ abortSignal: signal } as object),
+            (row, id, doc) => row.id === ((doc as { Id?: string } | null)?.Id ?? id),
+          ),
+      }),
     'volumes:list': (_args, sink) =>
-      watchList(engine, ['volume', 'container'], () => listVolumes(engine.client()), sink, (e) => e.type === 'volume' || USAGE_ACTIONS.test(e.action)),
+      watchList(engine, ['volume', 'container'], () => listVolumes(engine.client()), sink, (e) => e.type === 'volume' || USAGE_ACTIONS.test(e.action), {
+        confirm: (value, events) =>
+          confirmPresence(
+            value,
+            events,
+            'volume',
+            (id, signal) => engine.client().getVolume(id).inspect({ abortSignal: signal } as object),
+            (row, id) => row.name === id,
+          ),
+      }),
     'images:pull': ({ reference }, sink) => pullImage(engine.client(), reference, sink.emit, sink.fail),
     'exec:shell': ({ id, cols, rows }, sink) => sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit),
   };

@@ -3,7 +3,10 @@
  * in a browser we open the WebSocket transport. Views only ever see the DocksideApi interface.
  */
 import type { CallArgs, CallName, CallResult, DocksideApi, Result } from '../../../main/contract';
+import { browserSecret, sessionStillValid } from './browser-session';
 import { createWsTransport } from './ws-transport';
+
+export { sessionProblem } from './browser-session';
 
 declare global {
   interface Window {
@@ -19,9 +22,15 @@ export function api(): DocksideApi {
   if (window.dockside) {
     instance = window.dockside;
   } else {
-    const token = new URLSearchParams(window.location.search).get('token');
-    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-    instance = createWsTransport(url, (up) => transportListeners.forEach((cb) => cb(up)));
+    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api`;
+    instance = createWsTransport(url, (up) => transportListeners.forEach((cb) => cb(up)), {
+      // The secret rides as a sub-protocol value: the one header a page may set on a WebSocket.
+      protocols: async () => {
+        const secret = await browserSecret();
+        return secret ? ['dockside', `dockside.secret.${secret}`] : null;
+      },
+      stillValid: sessionStillValid,
+    });
   }
   return instance;
 }

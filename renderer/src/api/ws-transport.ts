@@ -1,7 +1,8 @@
 /**
- * Browser-mode transport: the DocksideApi over one WebSocket to `npm run serve`. The token
- * travels in the page URL (and as the cookie the server set), never in storage. If the socket
- * drops, calls fail as data and live subscriptions are re-opened when it comes back.
+ * Browser-mode transport: the DocksideApi over one WebSocket to `npm run serve`. The session
+ * secret is offered as a WebSocket sub-protocol value (never in the URL). If the socket drops,
+ * calls fail as data and live subscriptions are re-opened when it comes back; if the server
+ * refuses the session, it stops trying and says so.
  */
 import type { ApiError, DocksideApi, Result, ServerMessage } from '../../../main/contract';
 
@@ -14,7 +15,14 @@ interface LiveSub {
   closed: boolean;
 }
 
-export function createWsTransport(url: string, onConnectionChange?: (up: boolean) => void): DocksideApi {
+export interface WsAuth {
+  /** Sub-protocols to offer (the secret among them), or null when there is no session. */
+  protocols(): Promise<string[] | null>;
+  /** Called when a connection attempt failed: false stops retrying (the session is gone). */
+  stillValid(): Promise<boolean>;
+}
+
+export function createWsTransport(url: string, onConnectionChange?: (up: boolean) => void, auth?: WsAuth): DocksideApi {
   let ws: WebSocket | null = null;
   let ready: Promise<WebSocket> | null = null;
   let nextReq = 1;
@@ -26,8 +34,21 @@ export function createWsTransport(url: string, onConnectionChange?: (up: boolean
 
   const connect = (): Promise<WebSocket> => {
     if (ready) return ready;
-    ready = new Promise<WebSocket>((resolve, reject) => {
-      const sock = new WebSocket(url);
+    ready = (async () => {
+      const protocols = auth ? await auth.protocols() : [];
+      if (protocols === null) {
+        onConnectionChange?.(false);
+        throw new Error('no session');
+      }
+      return open(protocols);
+    })();
+    ready.catch(() => undefined);
+    return ready;
+  };
+
+  const open = (protocols: string[]): Promise<WebSocket> =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const sock = new WebSocket(url, protocols);
       sock.onopen = () => {
         ws = sock;
         onConnectionChange?.(true);
@@ -38,6 +59,10 @@ export function createWsTransport(url: string, onConnectionChange?: (up: boolean
         const msg = JSON.parse(String(ev.data)) as ServerMessage;
         if (msg.type === 'result' || msg.type === 'subscribed') {
           pending.get(msg.reqId)?.(msg);
+          pending.delete(msg.reqId);
+        } else if (msg.type === 'error' && msg.reqId !== null) {
+          // The server could not read our message: fail that request with its words.
+          pending.get(msg.reqId)?.({ type: 'result', reqId: msg.reqId, result: { ok: false, error: msg.error } });
           pending.delete(msg.reqId);
         } else if (msg.type === 'event' || msg.type === 'sub-error') {
           const s = subs.get(msg.subId);
@@ -60,12 +85,18 @@ export function createWsTransport(url: string, onConnectionChange?: (up: boolean
         pending.clear();
         if (wasOpen) onConnectionChange?.(false);
         else reject(new Error('connection refused'));
-        // Come back when the server does; subscriptions re-open in onopen.
-        setTimeout(() => void connect().catch(() => undefined), 1500);
+        // Come back when the server does (subscriptions re-open in onopen), unless it no longer
+        // knows our session: then the status bar says how to get a new link.
+        void (async () => {
+          const keepTrying = auth ? await auth.stillValid() : true;
+          if (!keepTrying) {
+            onConnectionChange?.(false);
+            return;
+          }
+          setTimeout(() => void connect().catch(() => undefined), 1500);
+        })();
       };
     });
-    return ready;
-  };
 
   const deliver = (s: LiveSub, msg: ServerMessage) => {
     if (s.closed) return;

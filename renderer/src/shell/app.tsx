@@ -3,6 +3,7 @@ import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
 import { BuildView } from '../views/build';
+import { ClusterView } from '../views/cluster';
 import { ImagesView } from '../views/images';
 import { LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
@@ -25,6 +26,7 @@ const VIEWS: Record<ViewId, ComponentType> = {
   build: BuildView,
   volumes: VolumesView,
   networks: NetworksView,
+  cluster: ClusterView,
   lessons: LessonsView,
 };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { EngineCandidate } from '../../../main/contract';
-import { call } from '../api/client';
+import type { EngineCandidate, EngineSwitchTarget } from '../../../main/contract';
+import { call, sessionProblem } from '../api/client';
 import { ErrorText } from '../components/error-text';
 import { formatBytes } from '../components/format';
 import { useEngineStore } from '../stores/engine-store';
@@ -12,6 +12,15 @@ export function EngineStatusBar() {
   const containers = useEngineStore((s) => s.containers);
   const [switcherOpen, setSwitcherOpen] = useState(false);
 
+  const noSession = transportUp ? null : sessionProblem();
+  if (noSession) {
+    return (
+      <div className="engine-status bad" role="status" data-testid="engine-status" data-state="no-session">
+        <strong>{noSession === 'expired' ? 'This Dockside session has ended (the server restarted).' : noSession === 'link-used' ? 'This link was already used.' : 'This tab has no Dockside session.'}</strong>{' '}
+        Open the link that <code>npm run serve</code> printed; press Enter in its terminal for a new one (each link works once).
+      </div>
+    );
+  }
   if (!transportUp) {
     return (
       <div className="engine-status bad" role="status" data-testid="engine-status" data-state="app-server-lost">
@@ -31,7 +40,11 @@ export function EngineStatusBar() {
           <span>{status.info.cpus} CPUs</span>
           <span>{formatBytes(status.info.memoryBytes)}</span>
           <span data-testid="running-count">{running} running / {containers.length - running} stopped</span>
-          <span className="muted" title={`Found via ${status.endpoint.source}`}>{status.endpoint.url}</span>
+          <span className="muted" data-testid="engine-endpoint" title={`Found via ${status.endpoint.source}`}>
+            {status.endpoint.context ? `context ${status.endpoint.context}: ` : ''}
+            {status.endpoint.url}
+            {status.endpoint.tls ? ` (TLS${status.endpoint.tls === 'skip-verify' ? ', server not verified' : ''})` : ''}
+          </span>
         </>
       )}
       {status.state === 'connecting' && <span>Connecting to the engine{status.endpoint ? ` at ${status.endpoint.url}` : ''}…</span>}
@@ -66,9 +79,9 @@ function EngineSwitcher({ onClose }: { onClose(): void }) {
   };
   if (candidates === null && !loading && !error) void load();
 
-  const switchTo = async (target: string) => {
+  const switchTo = async (target: EngineSwitchTarget) => {
     setError(null);
-    const r = await call('engine:switch', { url: target });
+    const r = await call('engine:switch', target);
     if (!r.ok) setError(r.error.message);
     else if (r.value.state === 'connected') onClose();
     else if (r.value.state === 'unreachable') setError(`${r.value.message} ${r.value.hint}`);
@@ -76,22 +89,24 @@ function EngineSwitcher({ onClose }: { onClose(): void }) {
 
   return (
     <div className="engine-switcher" role="dialog" aria-label="Engine switcher">
-      <h3>Engines on this machine</h3>
+      <h3>Engines</h3>
       {loading && <p>Looking for engines…</p>}
       <ul>
-        {candidates?.map((c) => (
-          <li key={c.url}>
-            <button type="button" onClick={() => switchTo(c.url)} disabled={!c.reachable} aria-label={`Use ${c.label} at ${c.url}`}>
+        {candidates?.map((c, i) => (
+          <li key={`${c.kind}:${c.context ?? ''}:${c.url}:${i}`} data-testid="engine-candidate" data-current={c.current} data-reachable={c.reachable}>
+            <button type="button" onClick={() => switchTo(c.target)} aria-label={`Use ${c.label}${c.url ? ` at ${c.url}` : ''}`} aria-current={c.current ? 'true' : undefined}>
               {c.current ? '● ' : ''}
-              {c.label} <code>{c.url}</code> {c.reachable ? '' : '(not answering)'}
+              {c.label} {c.url && <code>{c.url}</code>} {c.tls ? (c.tls === 'verify' ? '(TLS)' : '(TLS, server not verified)') : ''}{' '}
+              {c.reachable ? '' : '(not answering)'}
             </button>
+            {c.problem && <div className="muted small">{c.problem}</div>}
           </li>
         ))}
       </ul>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void switchTo(url);
+          void switchTo({ url });
         }}
       >
         <label>

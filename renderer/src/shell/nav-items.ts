@@ -7,5 +7,6 @@ export const NAV_ITEMS: { id: ViewId; label: string }[] = [
   { id: 'build', label: 'Build & publish' },
   { id: 'volumes', label: 'Volumes' },
   { id: 'networks', label: 'Networks' },
+  { id: 'cluster', label: 'Cluster' },
   { id: 'lessons', label: 'Lessons' },
 ];

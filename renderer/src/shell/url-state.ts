@@ -5,6 +5,7 @@
  * browser's Back button brings the same screen back. Pure functions: unit-tested in Node.
  */
 import type { ContainerDetailRef, ViewId } from '../stores/nav-store';
+import { NAV_ITEMS } from './nav-items';
 
 export interface UrlState {
   view: ViewId;
@@ -12,7 +13,8 @@ export interface UrlState {
   lessonId: string | null;
 }
 
-const VIEWS: readonly ViewId[] = ['containers', 'stats', 'images', 'build', 'volumes', 'networks', 'lessons'];
+// Every view in the navigation, including ones added later.
+const VIEWS: readonly ViewId[] = NAV_ITEMS.map((n) => n.id);
 // Container names/ids, tab ids and lesson ids are all of this shape; anything else is ignored.
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 

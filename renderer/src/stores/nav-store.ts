@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'lessons';
+export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
 
 /**
  * Known view parameters (set by lessons' "open in Dockside" and by other views):

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../main/browser/serve';
-import { contentSecurityPolicy, hostAllowed, originAllowed, readCookie, tokensEqual } from '../../../main/browser/security';
+import { contentSecurityPolicy, hostAllowed, originAllowed, requestPath, secretFromProtocols, tokensEqual } from '../../../main/browser/security';
+import { BrowserSessions } from '../../../main/browser/sessions';
+import { DownloadTickets, safeFileName } from '../../../main/browser/downloads';
 
 describe('browser-mode request checks', () => {
   it('compares tokens exactly', () => {
@@ -20,9 +22,36 @@ describe('browser-mode request checks', () => {
     expect(originAllowed(undefined, 5000)).toBe(false);
     expect(originAllowed('null', 5000)).toBe(false);
   });
-  it('reads cookies', () => {
-    expect(readCookie('a=1; dockside_token=x%2By; b=2', 'dockside_token')).toBe('x+y');
-    expect(readCookie(undefined, 'a')).toBeUndefined();
+  it('reads request targets without ever throwing', () => {
+    expect(requestPath('/assets/a.js?x=1')).toBe('/assets/a.js');
+    expect(requestPath('/a%20b')).toBe('/a b');
+    for (const bad of ['http://a:99999/', 'http://[', '*', 'a', '//evil/x', '/%E0', '/%', '/../x', '/a/%2e%2e/b', '/a%00', '/a%5cb', undefined]) {
+      expect(requestPath(bad), String(bad)).toBeNull();
+    }
+  });
+  it('finds the secret among the offered sub-protocols', () => {
+    expect(secretFromProtocols('dockside, dockside.secret.abc')).toBe('abc');
+    expect(secretFromProtocols('dockside')).toBeUndefined();
+    expect(secretFromProtocols(undefined)).toBeUndefined();
+  });
+  it('trades each one-time code once, and only a minted one', () => {
+    const s = new BrowserSessions();
+    const code = s.mintCode();
+    expect(s.exchange('nope')).toBeUndefined();
+    const secret = s.exchange(code)!;
+    expect(s.isSession(secret)).toBe(true);
+    expect(s.exchange(code)).toBeUndefined();
+    expect(s.isSession('nope')).toBe(false);
+    expect(s.isSession(42)).toBe(false);
+  });
+  it('hands out each download once, with a safe file name', async () => {
+    const t = new DownloadTickets();
+    const url = t.offer({ fileName: '../../etc/passwd', contentType: 'text/plain', open: async () => { throw new Error('unused'); } });
+    const ticket = url.slice('/download/'.length);
+    const name = t.take(ticket)!.fileName;
+    expect(name).not.toMatch(/[/\\]|^\./);
+    expect(t.take(ticket)).toBeUndefined();
+    expect(safeFileName('web-1 (copy).log')).toBe('web-1_copy_.log');
   });
   it('has a CSP without inline or eval scripts', () => {
     const csp = contentSecurityPolicy();

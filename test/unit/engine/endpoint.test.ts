@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contextDirName, defaultEndpointUrl, EndpointError, parseHostUrl, resolveEndpoint, type EndpointEnv } from '../../../main/engine/endpoint';
+import { contextDirName, contextEndpoint, defaultEndpointUrl, EndpointError, listContexts, parseHostUrl, resolveEndpoint, type EndpointEnv } from '../../../main/engine/endpoint';
 
 function env(over: Partial<EndpointEnv> & { files?: Record<string, string> } = {}): EndpointEnv {
   const files = over.files ?? {};
@@ -76,7 +76,9 @@ describe('resolveEndpoint: order of precedence like the docker CLI', () => {
     const dir = contextDirName('secure');
     const tls = `/home/learner/.docker/contexts/tls/${dir}/docker`;
     const e = env({ env: { DOCKER_CONTEXT: 'secure' }, files: { ...contextFiles('secure', 'tcp://h:2376'), [`${tls}/ca.pem`]: 'x' } });
-    expect(resolveEndpoint(e)).toMatchObject({ protocol: 'https', tls: { caPath: `${tls}/ca.pem`, verify: false } });
+    // Like the CLI: a context with TLS data verifies the server unless it says skip-tls-verify,
+    // whatever DOCKER_TLS_VERIFY says.
+    expect(resolveEndpoint(e)).toMatchObject({ protocol: 'https', tls: { caPath: `${tls}/ca.pem`, verify: true, from: expect.stringContaining('context "secure"') } });
   });
 });
 
@@ -130,5 +132,38 @@ describe('resolveEndpoint: broken configuration gets its own message', () => {
   it('a context whose host is malformed names the context', () => {
     const e = env({ env: { DOCKER_CONTEXT: 'odd' }, files: contextFiles('odd', 'gopher://x') });
     expect(() => resolveEndpoint(e)).toThrow(/Context "odd" host "gopher:\/\/x"/);
+  });
+});
+
+describe('contexts and TLS settings', () => {
+  it('a skip-tls-verify context uses TLS without verifying, even with no TLS files', () => {
+    const e = env({ env: { DOCKER_CONTEXT: 'lax' }, files: contextFiles('lax', 'tcp://h:2376', undefined, { SkipTLSVerify: true }) });
+    expect(resolveEndpoint(e)).toMatchObject({ protocol: 'https', context: 'lax', tls: { verify: false } });
+  });
+
+  it('a context ignores DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', () => {
+    const e = env({ env: { DOCKER_CONTEXT: 'plain', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }, files: contextFiles('plain', 'tcp://h:2375') });
+    const ep = resolveEndpoint(e);
+    expect(ep).toMatchObject({ protocol: 'http', port: 2375 });
+    expect(ep.tls).toBeUndefined();
+  });
+
+  it('DOCKER_HOST with TLS names DOCKER_CERT_PATH as the source of its files', () => {
+    const ep = resolveEndpoint(env({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' } }));
+    expect(ep.tls).toMatchObject({ from: 'DOCKER_CERT_PATH', verify: true });
+    const noPath = resolveEndpoint(env({ env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1' } }));
+    expect(noPath.tls).toMatchObject({ caPath: '/home/learner/.docker/ca.pem', from: expect.stringContaining('DOCKER_CERT_PATH (not set') });
+  });
+
+  it('lists every context like docker context ls: default first, then by name', () => {
+    const root = '/home/learner/.docker/contexts/meta';
+    const files = { ...contextFiles('zeta', 'tcp://z:2375'), ...contextFiles('alpha', 'unix:///a.sock') };
+    const e = { ...env({ env: { DOCKER_HOST: 'unix:///custom.sock' }, files }), listDir: (d: string) => (d === root ? [contextDirName('zeta'), contextDirName('alpha'), 'junk'] : []) };
+    const list = listContexts(e);
+    expect(list.map((c) => c.name)).toEqual(['default', 'alpha', 'zeta']);
+    // "default" is DOCKER_HOST when set, as in the CLI.
+    expect(list[0]!.endpoint).toMatchObject({ url: 'unix:///custom.sock', context: 'default' });
+    expect(list[2]!.endpoint).toMatchObject({ host: 'z', port: 2375, context: 'zeta' });
+    expect(contextEndpoint('alpha', e, 'switcher')).toMatchObject({ socketPath: '/a.sock', source: 'switcher' });
   });
 });

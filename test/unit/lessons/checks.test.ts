@@ -34,8 +34,8 @@ const CASES: Record<string, unknown> = {
 const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected']);
 
 describe('every check type', () => {
-  it('has a case here (image-pulled is tested on its own below)', () => {
-    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled').sort());
+  it('has a case here (image-pulled and the cluster checks are tested on their own below)', () => {
+    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled' && !t.startsWith('service-')).sort());
   });
 
   for (const [type, raw] of Object.entries(CASES)) {
@@ -115,5 +115,35 @@ describe('check details', () => {
   it('exited-nonzero ignores containers that exited with 0', () => {
     const zero = { ...done, containers: done.containers.map((c) => ({ ...c, status: c.status.replace(/^Exited \(\d+\)/, 'Exited (0)') })) };
     expect(met({ type: 'exited-nonzero' }, zero)).toBe(false);
+  });
+});
+
+describe('cluster checks (services as a Swarm manager reports them)', () => {
+  const svc = (over: Partial<NonNullable<EngineSnapshot['services']>[number]>) => ({ id: 's1', name: 'web', image: 'helloworld:1.0.0', running: 3, desired: 3, ...over });
+  const withServices = (services: EngineSnapshot['services']): EngineSnapshot => ({ ...empty, ...(services ? { services } : {}) });
+
+  it('service-replicas needs enough running replicas of a versioned image, and says what is missing', () => {
+    expect(met({ type: 'service-replicas' }, withServices([svc({})]))).toBe(true);
+    expect(met({ type: 'service-replicas', min: 4 }, withServices([svc({})]))).toBe(false);
+    expect(met({ type: 'service-replicas' }, withServices([svc({ running: 1 })]))).toBe(false);
+    const latest = evaluateCheck(spec({ type: 'service-replicas' }), withServices([svc({ image: 'helloworld:latest' })]));
+    expect(latest).toMatchObject({ met: false });
+    expect(latest.detail).toMatch(/version tag/);
+    const noCluster = evaluateCheck(spec({ type: 'service-replicas' }), withServices(undefined));
+    expect(noCluster.detail).toMatch(/not a cluster manager/);
+  });
+
+  it('service-updated needs a completed update to another image', () => {
+    expect(met({ type: 'service-updated' }, withServices([svc({ updateState: 'completed', previousImage: 'helloworld:1.0.0', image: 'helloworld:1.1.0' })]))).toBe(true);
+    expect(met({ type: 'service-updated' }, withServices([svc({ updateState: 'updating', previousImage: 'helloworld:1.0.0', image: 'helloworld:1.1.0' })]))).toBe(false);
+    expect(met({ type: 'service-updated' }, withServices([svc({ updateState: 'paused', previousImage: 'helloworld:1.0.0', image: 'helloworld:1.1.0' })]))).toBe(false);
+    // A scale also completes an "update", but with the same image: not a new version.
+    expect(met({ type: 'service-updated' }, withServices([svc({ updateState: 'completed', previousImage: 'helloworld:1.0.0' })]))).toBe(false);
+  });
+
+  it('service-rolled-back reads a completed rollback', () => {
+    expect(met({ type: 'service-rolled-back' }, withServices([svc({ updateState: 'rollback_completed' })]))).toBe(true);
+    expect(met({ type: 'service-rolled-back' }, withServices([svc({ updateState: 'rollback_started' })]))).toBe(false);
+    expect(met({ type: 'service-rolled-back' }, withServices([]))).toBe(false);
   });
 });

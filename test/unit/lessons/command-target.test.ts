@@ -18,6 +18,8 @@ describe('commandTarget maps lesson commands to views', () => {
     expect(commandTarget('docker stats small slow')?.view).toBe('stats');
     expect(commandTarget('docker build . -t helloworld:latest')?.view).toBe('build');
     expect(commandTarget('docker pull USERNAME/goserver')?.view).toBe('images');
+    expect(commandTarget('docker service update --image helloworld:1.1.0 web')?.view).toBe('cluster');
+    expect(commandTarget('docker swarm init --advertise-addr 127.0.0.1')?.view).toBe('cluster');
     expect(commandTarget('docker image rm x')?.view).toBe('images');
   });
   it('uses the first line of a multi-line block and ignores non-docker text', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { scanContext } from '../../../main/publish/build-context';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { packContext, scanContext } from '../../../main/publish/build-context';
 import { buildCommand } from '../../../main/publish/build-command';
 
 let dir = '';
@@ -48,5 +48,48 @@ describe('build context', () => {
     expect(buildCommand({ contextPath: '/src', dockerfile: 'build/Dockerfile', tags: ['a:1', 'a:latest'], buildArgs: { V: '1' }, target: 'prod', noCache: true })).toBe(
       'docker build -t a:1 -t a:latest -f /src/build/Dockerfile --build-arg V=1 --target prod --no-cache /src',
     );
+  });
+});
+
+describe('build context symlinks never lead the upload outside', () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-outside-'));
+  const SECRET = 'SECRET-FROM-OUTSIDE-THE-CONTEXT';
+  fs.writeFileSync(path.join(outside, 'id_rsa'), SECRET);
+  fs.mkdirSync(path.join(outside, 'dir'), { recursive: true });
+  fs.writeFileSync(path.join(outside, 'dir/inner.txt'), SECRET);
+  fs.writeFileSync(path.join(outside, 'Dockerfile'), 'FROM x\n');
+  afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+  const tarOf = async (scan: ReturnType<typeof scanContext>): Promise<Buffer> => {
+    const parts: Buffer[] = [];
+    for await (const c of packContext(scan)) parts.push(c as Buffer);
+    return Buffer.concat(parts);
+  };
+
+  it('sends a link to a file or folder outside as a link, never the content', async () => {
+    make({ Dockerfile: 'FROM x\n', 'app.js': 'inside' });
+    fs.symlinkSync(path.join(outside, 'id_rsa'), path.join(dir, 'key'));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(dir, 'linked-dir'));
+    fs.symlinkSync('../../../../../../etc/passwd', path.join(dir, 'passwd'));
+    const scan = scanContext(dir, 'Dockerfile');
+    expect(scan.entries.sort()).toEqual(['Dockerfile', 'app.js', 'key', 'linked-dir', 'passwd']);
+    const bytes = await tarOf(scan);
+    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(bytes.includes(Buffer.from('root:x:0:0'))).toBe(false);
+    expect(bytes.includes(Buffer.from('inside'))).toBe(true);
+    // The links are there as links (their target path), like the docker CLI sends them.
+    expect(bytes.includes(Buffer.from(path.join(outside, 'id_rsa')))).toBe(true);
+  });
+
+  it('refuses a Dockerfile that is a link to a file outside the context', () => {
+    make({ 'app.js': 'x' });
+    fs.symlinkSync(path.join(outside, 'Dockerfile'), path.join(dir, 'Dockerfile'));
+    expect(() => scanContext(dir, 'Dockerfile')).toThrow(/outside the build context/);
+  });
+
+  it('refuses a Dockerfile reached through a linked folder that leads outside', () => {
+    make({ 'app.js': 'x' });
+    fs.symlinkSync(outside, path.join(dir, 'sub'));
+    expect(() => scanContext(dir, 'sub/Dockerfile')).toThrow(/outside the build context/);
   });
 });

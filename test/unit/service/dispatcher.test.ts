@@ -38,7 +38,13 @@ describe('Dispatcher validates every argument against the contract', () => {
     expect(r2).toMatchObject({ ok: false, error: { field: 'id' } });
     expect(!r2.ok && r2.error.message).toMatch(/must not be empty/);
     const r3 = await d.invoke('containers:start', { id: 'web; rm -rf /' });
-    expect(r3).toMatchObject({ ok: false, error: { field: 'id', message: expect.stringMatching(/not a valid id or name/) } });
+    expect(r3).toMatchObject({ ok: false, error: { field: 'id', message: expect.stringMatching(/not a container id or name/) } });
+    // Path tricks the engine would answer with a redirect: refused before any handler runs.
+    for (const id of ['web//1', '../..', 'web/1', '/web', '%2e%2e', 'a?b', 'a#b']) {
+      expect(await d.invoke('containers:inspect', { id }), id).toMatchObject({ ok: false, error: { field: 'id' } });
+    }
+    expect(await d.invoke('images:remove', { id: 'a//b' })).toMatchObject({ ok: false, error: { field: 'id' } });
+    expect(await d.invoke('images:remove', { id: 'x/../y:1' })).toMatchObject({ ok: false, error: { field: 'id' } });
     expect(seen).toEqual([]);
   });
 

@@ -125,7 +125,8 @@ export function ContainersView() {
           />
         )}
       </div>
-      {removing && <RemoveContainerDialog container={removing} onDone={() => setRemoving(null)} />}
+      {/* The dialog follows the live row: a container that died meanwhile no longer asks for --force. */}
+      {removing && <RemoveContainerDialog container={containers.find((c) => c.id === removing.id) ?? removing} onDone={() => setRemoving(null)} />}
     </section>
   );
 }

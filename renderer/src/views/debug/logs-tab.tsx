@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, ContainerSummary, LogBatch, LogLine } from '../../../../main/contract';
+import type { ApiError, ContainerSummary, LogBatch, LogLine, LogsSaveResult } from '../../../../main/contract';
 import { unpackLines } from '../../../../main/debug/log-batch';
 import { RingBuffer } from '../../../../main/debug/ring-buffer';
 import { call } from '../../api/client';
@@ -46,9 +46,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const [query, setQuery] = useState('');
   const [matchIdx, setMatchIdx] = useState(0);
   const [error, setError] = useState<ApiError | string | null>(null);
-  const [saved, setSaved] = useState<{ path: string; lines: number; command: string } | null>(null);
+  const [saved, setSaved] = useState<LogsSaveResult | null>(null);
   const [saving, setSaving] = useState(false);
-  const [savePath, setSavePath] = useState('');
   const [version, setVersion] = useState(0);
   // The subscription's "since" is fixed when the choice is made, not recomputed on each render.
   const [sinceAt, setSinceAt] = useState<number | null>(null);
@@ -142,12 +141,19 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const save = async () => {
     setSaving(true);
     setError(null);
-    const r = await call('logs:save', { id: container.id, timestamps, ...(savePath.trim() ? { path: savePath.trim() } : {}) });
+    // Desktop: main asks where with the native dialog. Browser: the server streams a download.
+    const r = await call('logs:save', { id: container.id, timestamps });
     setSaving(false);
-    if (r.ok) {
-      setSaved(r.value);
-      useCommandStore.getState().show(`Saved the log of ${container.name}`, r.value.command);
-    } else setError(r.error);
+    if (!r.ok) return setError(r.error);
+    setSaved(r.value);
+    if (r.value.kind === 'download') {
+      const a = document.createElement('a');
+      a.href = r.value.url;
+      a.download = r.value.fileName;
+      a.rel = 'noopener';
+      a.click();
+    }
+    if (r.value.kind !== 'cancelled') useCommandStore.getState().show(`Saved the log of ${container.name}`, r.value.command);
   };
 
   const c = counters.current;
@@ -253,16 +259,17 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         full log is kept only in the engine and in a saved file.
       </p>
       <div className="log-save">
-        <label>
-          Save to{' '}
-          <input value={savePath} onChange={(e) => setSavePath(e.target.value)} placeholder="default: the app's data folder" size={40} aria-label="File path to save the full log (absolute, optional)" />
-        </label>
         <button type="button" onClick={save} disabled={saving}>
-          {saving ? 'Saving…' : 'Save full log'}
+          {saving ? 'Saving…' : 'Save full log…'}
         </button>
-        {saved && (
+        {saved?.kind === 'saved' && (
           <span data-testid="log-saved">
             Saved {saved.lines.toLocaleString()} lines to <code>{saved.path}</code>
+          </span>
+        )}
+        {saved?.kind === 'download' && (
+          <span data-testid="log-saved">
+            Downloading <code>{saved.fileName}</code>: your browser saves it (see its downloads).
           </span>
         )}
       </div>

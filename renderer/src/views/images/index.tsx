@@ -8,11 +8,21 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { formatBytes, shortId, timeAgo } from '../../components/format';
 import { useCommandStore } from '../../stores/command-store';
+import { imageSortKeys, imageTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { RemoveSelected } from '../lists/remove-selected';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
 import { PullProgress } from '../workflows/pull-progress';
+import { RunDialog } from '../workflows/run-dialog';
 import { VirtualBodies } from '../workflows/virtual-rows';
 import { ImagesPublishPanel, ImageTagActions } from './publish-extensions';
 
-/** Local images, following the engine's image events; pull, history and remove. */
+const IMAGE_LIST = { textsOf: imageTexts, sortKeys: imageSortKeys, idOf: (i: ImageSummary) => i.id };
+const imageRef = (img: ImageSummary) => (img.repoTags.length === 1 ? img.repoTags[0]! : img.id);
+
+/** Local images, following the engine's image events; pull, history, run and remove (one or many). */
 export function ImagesView() {
   const [images, setImages] = useState<ImageSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -21,7 +31,9 @@ export function ImagesView() {
   const [pulling, setPulling] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ image: ImageSummary; ref: string } | null>(null);
+  const [runImage, setRunImage] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const list = useListView('images', images ?? [], IMAGE_LIST);
   useSubscription(
     'images:list',
     {},
@@ -69,28 +81,44 @@ export function ImagesView() {
       ) : images.length === 0 ? (
         <p className="empty">No images yet. Pull one above.</p>
       ) : (
+        <>
+        <ListToolbar noun="images" query={list.query} onQuery={list.setQuery} shown={list.shown.length} total={images.length} />
+        <RemoveSelected
+          noun="images"
+          kind="image"
+          hidden={list.hiddenSelected}
+          onClear={list.selection.clear}
+          items={list.selectedItems.map((img) => ({
+            ref: imageRef(img),
+            label: img.repoTags.join(', ') || `<none> ${shortId(img.id)}`,
+            note: img.containers.length ? `used by ${img.containers.join(', ')}` : formatBytes(img.size),
+            inUse: img.containers.length > 0,
+          }))}
+        />
         <div className="wf-scroll" ref={scrollRef}>
         <table className="table" aria-label="Images">
           <thead>
             <tr>
-              <th scope="col">Repository:tag</th>
-              <th scope="col">ID</th>
-              <th scope="col">Size</th>
-              <th scope="col">Created</th>
-              <th scope="col">Used by</th>
+              <SelectAllHeader selection={list.selection} visibleIds={list.shownIds} noun="images" />
+              <SortHeader label="Repository:tag" column="tag" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="ID" column="id" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Size" column="size" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Created" column="created" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Used by" column="usedBy" sort={list.sort} onSort={list.onSort} />
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <VirtualBodies
-            items={images}
+            items={list.shown}
             scrollRef={scrollRef}
-            columns={6}
+            columns={7}
             estimate={52}
             render={(img) => {
               const label = img.repoTags[0] ?? shortId(img.id);
               return (
                 <Fragment key={img.id}>
-                  <tr data-testid={`image-row-${label}`}>
+                  <tr data-testid={`image-row-${label}`} aria-selected={list.selection.has(img.id)}>
+                    <SelectCell selection={list.selection} id={img.id} label={label} visibleIds={list.shownIds} />
                     <td className="mono">
                       {img.dangling ? (
                         <span className="badge wf-dangling" title="No tag points at this image any more (an older build or pull left it behind)">
@@ -106,6 +134,9 @@ export function ImagesView() {
                     <td>{img.containers.length ? img.containers.join(', ') : <span className="muted">none</span>}</td>
                     <td>
                       <div className="actions">
+                        <button type="button" className="primary" aria-label={`Run ${label}`} title={`Open the run dialog with ${label}`} onClick={() => setRunImage(img.repoTags[0] ?? img.id)}>
+                          Run
+                        </button>
                         <button type="button" aria-expanded={historyOf === img.id} aria-label={`History of ${label}`} onClick={() => setHistoryOf(historyOf === img.id ? null : img.id)}>
                           History
                         </button>
@@ -124,7 +155,7 @@ export function ImagesView() {
                   </tr>
                   {historyOf === img.id && (
                     <tr>
-                      <td colSpan={6}>
+                      <td colSpan={7}>
                         <ImageHistory id={img.repoTags[0] ?? img.id} />
                       </td>
                     </tr>
@@ -134,8 +165,11 @@ export function ImagesView() {
             }}
           />
         </table>
+        {list.shown.length === 0 && <p className="empty">No image matches “{list.query}”.</p>}
         </div>
+        </>
       )}
+      {runImage && <RunDialog key={runImage} initialImage={runImage} onClose={() => setRunImage(null)} />}
       {removing && <RemoveImageDialog image={removing.image} reference={removing.ref} onDone={() => setRemoving(null)} />}
     </section>
   );

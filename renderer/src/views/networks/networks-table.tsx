@@ -4,6 +4,14 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { networkSortKeys, networkTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { RemoveSelected } from '../lists/remove-selected';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
+
+const NETWORK_LIST = { textsOf: networkTexts, sortKeys: networkSortKeys, idOf: (n: NetworkSummary) => n.id };
 
 /** Networks with their subnet, gateway and attached containers (address, aliases). */
 export function NetworksTable({ networks, selected, onSelect }: { networks: NetworkSummary[]; selected: string | null; onSelect(id: string | null): void }) {
@@ -11,6 +19,7 @@ export function NetworksTable({ networks, selected, onSelect }: { networks: Netw
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const list = useListView('networks', networks, NETWORK_LIST);
 
   const remove = async (n: NetworkSummary) => {
     setBusy(true);
@@ -36,21 +45,36 @@ export function NetworksTable({ networks, selected, onSelect }: { networks: Netw
   return (
     <>
       <ErrorText error={error} />
+      <ListToolbar noun="networks" query={list.query} onQuery={list.setQuery} shown={list.shown.length} total={networks.length} />
+      <RemoveSelected
+        noun="networks"
+        kind="network"
+        hidden={list.hiddenSelected}
+        onClear={list.selection.clear}
+        items={list.selectedItems.map((n) => ({
+          ref: n.name,
+          label: n.name,
+          ...(n.builtin ? { locked: 'predefined by the engine' } : {}),
+          ...(n.containers.length ? { inUse: true, note: `attached: ${n.containers.map((c) => c.containerName).join(', ')}` } : {}),
+        }))}
+      />
       <table className="table networks-table" aria-label="Networks">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Driver</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Subnet / gateway</th>
-            <th scope="col">Internal</th>
-            <th scope="col">Containers (address, aliases)</th>
+            <SelectAllHeader selection={list.selection} visibleIds={list.shownIds} noun="networks" />
+            <SortHeader label="Name" column="name" sort={list.sort} onSort={list.onSort} />
+            <SortHeader label="Driver" column="driver" sort={list.sort} onSort={list.onSort} />
+            <SortHeader label="Scope" column="scope" sort={list.sort} onSort={list.onSort} />
+            <SortHeader label="Subnet / gateway" column="subnet" sort={list.sort} onSort={list.onSort} />
+            <SortHeader label="Internal" column="internal" sort={list.sort} onSort={list.onSort} />
+            <SortHeader label="Containers (address, aliases)" column="containers" sort={list.sort} onSort={list.onSort} />
             <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
-          {networks.map((n) => (
+          {list.shown.map((n) => (
             <tr key={n.id} data-testid={`network-row-${n.name}`} aria-selected={selected === n.id} className={selected === n.id ? 'selected' : ''}>
+              <SelectCell selection={list.selection} id={n.id} label={n.name} visibleIds={list.shownIds} />
               <td>
                 <button type="button" className="link" onClick={() => onSelect(selected === n.id ? null : n.id)} aria-label={`Details of network ${n.name}`}>
                   {n.name}
@@ -107,6 +131,7 @@ export function NetworksTable({ networks, selected, onSelect }: { networks: Netw
           ))}
         </tbody>
       </table>
+      {list.shown.length === 0 && <p className="empty">No network matches “{list.query}”.</p>}
       {removing && (
         <ConfirmDialog title={`Remove network ${removing.name}?`} confirmLabel="Remove" danger busy={busy} onConfirm={() => remove(removing)} onCancel={() => setRemoving(null)}>
           {removing.containers.length > 0 ? (

@@ -5,7 +5,15 @@ import { useSubscription } from '../../api/use-subscription';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { volumeSortKeys, volumeTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { RemoveSelected } from '../lists/remove-selected';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
 import { VirtualBodies } from '../workflows/virtual-rows';
+
+const VOLUME_LIST = { textsOf: volumeTexts, sortKeys: volumeSortKeys, idOf: (v: VolumeSummary) => v.name };
 
 /** Volumes, following the engine's events: create, remove (refused while in use). */
 export function VolumesView() {
@@ -15,6 +23,7 @@ export function VolumesView() {
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const list = useListView('volumes', volumes ?? [], VOLUME_LIST);
   useSubscription(
     'volumes:list',
     {},
@@ -62,23 +71,38 @@ export function VolumesView() {
       ) : volumes.length === 0 ? (
         <p className="empty">No volumes yet.</p>
       ) : (
+        <>
+        <ListToolbar noun="volumes" query={list.query} onQuery={list.setQuery} shown={list.shown.length} total={volumes.length} />
+        <RemoveSelected
+          noun="volumes"
+          kind="volume"
+          hidden={list.hiddenSelected}
+          onClear={list.selection.clear}
+          items={list.selectedItems.map((v) => ({
+            ref: v.name,
+            label: v.name,
+            ...(v.containers.length ? { note: `used by ${v.containers.join(', ')}`, inUse: true } : {}),
+          }))}
+        />
         <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Driver</th>
-              <th scope="col">Mount point (on the engine's host)</th>
-              <th scope="col">Used by</th>
+              <SelectAllHeader selection={list.selection} visibleIds={list.shownIds} noun="volumes" />
+              <SortHeader label="Name" column="name" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Driver" column="driver" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Mount point (on the engine's host)" column="mountpoint" sort={list.sort} onSort={list.onSort} />
+              <SortHeader label="Used by" column="usedBy" sort={list.sort} onSort={list.onSort} />
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <VirtualBodies
-            items={volumes}
+            items={list.shown}
             scrollRef={scrollRef}
-            columns={5}
+            columns={6}
             render={(v) => (
-              <tr key={v.name} data-testid={`volume-row-${v.name}`}>
+              <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)}>
+                <SelectCell selection={list.selection} id={v.name} label={v.name} visibleIds={list.shownIds} />
                 <td className="mono">{v.name}</td>
                 <td>{v.driver}</td>
                 <td className="mono wf-mountpoint">{v.mountpoint}</td>
@@ -92,7 +116,9 @@ export function VolumesView() {
             )}
           />
         </table>
+        {list.shown.length === 0 && <p className="empty">No volume matches “{list.query}”.</p>}
         </div>
+        </>
       )}
       {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>

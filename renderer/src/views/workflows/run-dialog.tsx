@@ -25,9 +25,13 @@ const RESTARTS = ['', 'no', 'always', 'unless-stopped', 'on-failure', 'on-failur
  * command, checks before sending, shows the engine's errors next to their field, and offers to
  * pull a missing image before running.
  */
-export function RunDialog({ initialCommand, onClose }: { initialCommand?: string; onClose: () => void }) {
+export function RunDialog({ initialCommand, initialImage, onClose }: { initialCommand?: string; initialImage?: string; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const initial = useMemo(() => (initialCommand ? parseDockerRun(initialCommand) : null), [initialCommand]);
+  // The images view's Run pre-fills only the image: `docker run -d IMAGE`.
+  const initial = useMemo(
+    () => (initialCommand ? parseDockerRun(initialCommand) : initialImage ? { spec: { ...emptyRunSpec(), image: initialImage }, errors: [] } : null),
+    [initialCommand, initialImage],
+  );
   const [spec, setSpec] = useState<RunSpec>(initial?.spec ?? emptyRunSpec());
   const [paste, setPaste] = useState(initialCommand ?? '');
   const [pasteOpen, setPasteOpen] = useState(Boolean(initialCommand));

@@ -1,0 +1,90 @@
+/**
+ * HTTP answers from a service while it runs and updates: which version answered, and whether
+ * anything answered at all. Each round asks every published port of the service at once, the
+ * way a load balancer with health checks would, so "up" means a user would have been served.
+ * Targets: an ingress port once; in host mode each task container's own port. On this engine
+ * those come from the container list (the engine's local truth, right as soon as a container
+ * starts or dies), elsewhere from the tasks' reported ports.
+ */
+import http from 'node:http';
+import type Docker from 'dockerode';
+import type { ClusterProbeAnswer, ClusterProbeSample, ClusterService, ClusterTask } from '../contract';
+import type { Endpoint } from '../engine/endpoint';
+import { withoutDigest } from './services';
+
+export interface ProbeTarget {
+  port: number;
+  taskId?: string;
+  image?: string;
+}
+
+/** Where published ports are reachable: the engine's host for tcp/ssh engines, loopback for local ones. */
+export function probeHost(endpoint: Endpoint | null): string {
+  if (endpoint && (endpoint.kind === 'tcp' || endpoint.kind === 'ssh') && endpoint.host) return endpoint.host;
+  return '127.0.0.1';
+}
+
+interface ListedContainer {
+  Image?: string;
+  Labels?: Record<string, string>;
+  Ports?: { PublicPort?: number; Type?: string }[];
+}
+
+/** Pure: the ports to ask, from the service's ports, this node's task containers and other nodes' tasks. */
+export function probeTargets(service: Pick<ClusterService, 'id' | 'ports'>, localContainers: ListedContainer[], remoteTasks: ClusterTask[]): ProbeTarget[] {
+  const seen = new Set<number>();
+  const out: ProbeTarget[] = [];
+  const add = (t: ProbeTarget) => {
+    if (seen.has(t.port)) return;
+    seen.add(t.port);
+    out.push(t);
+  };
+  for (const p of service.ports) if (p.protocol === 'tcp' && p.mode === 'ingress' && p.publishedPort) add({ port: p.publishedPort });
+  for (const c of localContainers) {
+    if (c.Labels?.['com.docker.swarm.service.id'] !== service.id) continue;
+    const taskId = c.Labels['com.docker.swarm.task.id'];
+    for (const p of c.Ports ?? []) {
+      if (p.PublicPort && p.Type === 'tcp') add({ port: p.PublicPort, ...(taskId ? { taskId } : {}), image: withoutDigest(c.Image) });
+    }
+  }
+  for (const t of remoteTasks) {
+    if (t.serviceId !== service.id || t.state !== 'running') continue;
+    for (const p of t.ports) if (p.protocol === 'tcp') add({ port: p.publishedPort, taskId: t.id, image: t.image });
+  }
+  return out;
+}
+
+/** This node's running task containers of a service (one list call). */
+export async function localTaskContainers(docker: Docker, serviceId: string): Promise<ListedContainer[]> {
+  return (await docker.listContainers({ filters: { label: [`com.docker.swarm.service.id=${serviceId}`], status: ['running'] } })) as ListedContainer[];
+}
+
+const MAX_BODY = 4096;
+
+/** One GET, bounded in time and size; never rejects. */
+export function probeOnce(host: string, target: ProbeTarget, path: string, timeoutMs = 800): Promise<ClusterProbeAnswer> {
+  const base = { port: target.port, ...(target.taskId ? { taskId: target.taskId } : {}), ...(target.image ? { image: target.image } : {}) };
+  return new Promise((resolve) => {
+    const req = http.get({ host, port: target.port, path, agent: false, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        if (body.length < MAX_BODY) body += d;
+      });
+      res.on('end', () => {
+        const firstLine = body.replace(/<[^>]*>/g, ' ').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+        resolve({ ...base, ok: (res.statusCode ?? 500) < 500, status: res.statusCode ?? 0, body: firstLine.slice(0, 200) });
+      });
+      res.on('error', (err) => resolve({ ...base, ok: false, error: err.message }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => resolve({ ...base, ok: false, error: (err as NodeJS.ErrnoException).code ?? err.message }));
+  });
+}
+
+/** One round: every target at once. */
+export async function probeRound(host: string, targets: ProbeTarget[], path: string): Promise<ClusterProbeSample> {
+  const at = Date.now();
+  const answers = await Promise.all(targets.map((t) => probeOnce(host, t, path)));
+  return { at, up: answers.some((a) => a.ok), answers };
+}
