@@ -1311,6 +1311,285 @@ interface StackEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tools: disk usage and clean-up, file browser, settings
+// ---------------------------------------------------------------------------------------------
+
+/** One row of `docker system df`. */
+export interface DiskSummaryRow {
+  type: 'images' | 'containers' | 'volumes' | 'build-cache';
+  label: string;
+  total: number;
+  active: number;
+  size: number;
+  reclaimable: number;
+}
+
+export interface DiskImage {
+  id: string;
+  repoTags: string[];
+  /** Unix seconds. */
+  created: number;
+  size: number;
+  /** Bytes shared with other images (-1: the engine did not compute it). */
+  sharedSize: number;
+  /** size - sharedSize: what removing this image alone frees. */
+  uniqueSize: number;
+  /** Containers (any state) using the image. */
+  containers: number;
+}
+
+export interface DiskContainer {
+  id: string;
+  name: string;
+  image: string;
+  command: string;
+  created: number;
+  state: string;
+  status: string;
+  /** Bytes written in the container's own layer. */
+  sizeRw: number;
+  sizeRootFs: number;
+  /** Named or anonymous volumes it mounts. */
+  localVolumes: number;
+}
+
+export interface DiskVolume {
+  name: string;
+  driver: string;
+  /** Containers referencing it (-1: unknown). */
+  links: number;
+  /** Bytes (-1: unknown, e.g. a non-local driver). */
+  size: number;
+  labels: Record<string, string>;
+}
+
+export interface DiskBuildCache {
+  id: string;
+  type: string;
+  description: string;
+  size: number;
+  shared: boolean;
+  inUse: boolean;
+  created: string;
+  lastUsed: string | null;
+  usageCount: number;
+}
+
+export interface DiskUsage extends WithCommand {
+  summary: DiskSummaryRow[];
+  images: DiskImage[];
+  containers: DiskContainer[];
+  volumes: DiskVolume[];
+  buildCache: DiskBuildCache[];
+}
+
+export const pruneTargets = ['containers', 'images', 'volumes', 'build-cache'] as const;
+export type PruneTarget = (typeof pruneTargets)[number];
+
+/** A label filter as the docker CLI takes it: `key` or `key=value`. */
+const labelFilter = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(512, 'is too long')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-/]*(=[^\s'"]*)?$/, 'is not a label filter (key or key=value)');
+
+const pruneQuery = {
+  target: z.enum(pruneTargets),
+  /**
+   * images: every unused image, not only dangling ones (`-a`); volumes: named ones too (`-a`,
+   * engines with API 1.42+; older engines always prune named volumes); build cache: all of it.
+   */
+  all: z.boolean().default(false),
+  /** Only objects carrying these labels (`--filter label=...`). */
+  labels: z.array(labelFilter).max(20, 'at most 20 label filters').default([]),
+};
+
+const diskCalls = {
+  /** `docker system df -v`: the engine's /system/df, which can take seconds on a big engine. */
+  'disk:usage': z.object({}).strict(),
+  /** What a prune would remove right now: the same query the prune sends, run as a list. */
+  'disk:prune-preview': z.object(pruneQuery).strict(),
+  /**
+   * Runs the prune the user confirmed. `ids` are the previewed items: the query is run again
+   * first and the prune refused (code "conflict") when it now matches anything else. Containers
+   * and images also get the preview's `until`; build cache is pruned by the previewed ids.
+   */
+  'disk:prune': z
+    .object({
+      ...pruneQuery,
+      until: z.number({ error: 'until must be the preview time' }).positive('until must be the preview time'),
+      ids: z.array(z.string().min(1).max(256).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'is not an id or name')).max(5000, 'too many items').default([]),
+    })
+    .strict(),
+};
+
+export interface PruneItem {
+  id: string;
+  name: string;
+  /** Bytes it holds (for images: its size, shared layers included). */
+  size: number;
+  detail: string;
+}
+
+export interface PrunePreview extends WithCommand {
+  target: PruneTarget;
+  items: PruneItem[];
+  /** Sum of the items' sizes; the space actually freed can be less (shared layers). */
+  totalSize: number;
+  /** Unix seconds of the preview, passed back to `disk:prune`. */
+  until: number;
+  /** What the engine will not touch, said plainly (e.g. "images used by a container stay"). */
+  note: string;
+}
+
+export interface PruneResult extends WithCommand {
+  target: PruneTarget;
+  /** What the engine removed (ids or names, as it reported them). */
+  removed: PruneItem[];
+  /** Image tags removed (`Untagged:` lines). */
+  untagged: string[];
+  /** Images: layers (and untagged parent images) the engine deleted along with the previewed ones. */
+  alsoDeleted: string[];
+  spaceReclaimed: number;
+  /** Previewed items still there (e.g. started since the preview). */
+  kept: PruneItem[];
+}
+
+const fileTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('container'), id: engineRef }).strict(),
+  z.object({ kind: z.literal('volume'), name: volumeName }).strict(),
+]);
+
+/** An absolute path inside a container or volume; no NUL, no `..` segment. */
+const insidePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4096, 'is too long')
+  .regex(/^\//, 'must be an absolute path (starting with /)')
+  .refine((p) => !p.includes('\0') && !p.split('/').includes('..'), 'must not contain .. or NUL');
+
+const fileName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'is too long')
+  .refine((n) => !n.includes('/') && !n.includes('\0') && n !== '.' && n !== '..', 'must be a plain file name (no / or ..)');
+
+const filesCalls = {
+  /** Lists one folder (`docker cp` reads through the same archive API; stopped containers too). */
+  'files:list': z.object({ target: fileTarget, path: insidePath }).strict(),
+  /** Reads a text file up to `maxBytes`; binary files are refused with a message. */
+  'files:read': z
+    .object({ target: fileTarget, path: insidePath, maxBytes: z.number().int().min(1).max(1024 * 1024).default(1024 * 1024) })
+    .strict(),
+  /**
+   * A file or folder as a tar (`docker cp TARGET:PATH - > NAME.tar`): desktop asks where with the
+   * native save dialog; browser mode answers a one-time download link; otherwise (tests, no
+   * chooser) it goes to the app's downloads folder.
+   */
+  'files:download': z.object({ target: fileTarget, path: insidePath }).strict(),
+  /** Writes one file (base64, at most 8 MB) into a folder of a container: `docker cp FILE CONTAINER:DIR`. */
+  'files:upload': z
+    .object({
+      target: fileTarget,
+      folder: insidePath,
+      name: fileName,
+      contentBase64: z.string().max(12 * 1024 * 1024, 'the file is too large (at most 8 MB)'),
+    })
+    .strict(),
+};
+
+export interface FileEntry {
+  name: string;
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  size: number;
+  /** Octal permission bits, e.g. "755". */
+  mode: string;
+  /** ISO time. */
+  modified: string;
+  linkTarget?: string;
+}
+
+export interface FileListing extends WithCommand {
+  path: string;
+  entries: FileEntry[];
+  /** True when the folder was too large to read whole (a container's / can be the whole filesystem). */
+  truncated: boolean;
+  /** Volumes: the helper container that read it (already removed). */
+  via?: string;
+}
+
+export type FileDownloadResult = WithCommand &
+  ({ kind: 'saved'; path: string; bytes: number } | { kind: 'download'; url: string; fileName: string } | { kind: 'cancelled' });
+
+export type FileContent = WithCommand & {
+  path: string;
+  size: number;
+} & ({ kind: 'text'; text: string } | { kind: 'binary'; message: string } | { kind: 'too-large'; message: string });
+
+interface FilesResults {
+  'files:list': FileListing;
+  'files:read': FileContent;
+  'files:download': FileDownloadResult;
+  'files:upload': WithCommand & { path: string; bytes: number };
+}
+
+export const themes = ['light', 'dark', 'system'] as const;
+export type Theme = (typeof themes)[number];
+
+export interface Settings {
+  theme: Theme;
+  /** Engine URL to connect to at start-up ('' = as the docker CLI would choose). */
+  defaultEngine: string;
+  notifications: boolean;
+}
+
+const settingsCalls = {
+  'settings:get': z.object({}).strict(),
+  'settings:update': z
+    .object({
+      theme: z.enum(themes).optional(),
+      defaultEngine: z
+        .string()
+        .max(2048, 'is too long')
+        .regex(/^$|^(unix|tcp|ssh|npipe):\/\/\S+$/, 'must be empty or an engine address like unix:///var/run/docker.sock')
+        .optional(),
+      notifications: z.boolean().optional(),
+    })
+    .strict(),
+  /** Paths, versions and the engine's API, for the Settings page's About. */
+  'settings:about': z.object({}).strict(),
+};
+
+export interface AboutInfo {
+  docksideVersion: string;
+  electronVersion: string | null;
+  nodeVersion: string;
+  engine: { name: string; version: string; apiVersion: string; endpoint: string } | null;
+  paths: { dataDir: string; settingsFile: string; progressFile: string; downloads: string };
+}
+
+interface DiskResults {
+  'disk:usage': DiskUsage;
+  'disk:prune-preview': PrunePreview;
+  'disk:prune': PruneResult;
+}
+
+interface SettingsResults {
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'settings:about': AboutInfo;
+}
+
+const settingsSubscriptions = {
+  /** The settings now and after every change (from any window or browser tab). */
+  'settings:watch': z.object({}).strict(),
+};
+
+interface SettingsEvents {
+  'settings:watch': Settings;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1324,6 +1603,9 @@ export const callSchemas = {
   ...publishCalls,
   ...clusterCalls,
   ...stackCalls,
+  ...diskCalls,
+  ...filesCalls,
+  ...settingsCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1336,6 +1618,7 @@ export const subscriptionSchemas = {
   ...publishSubscriptions,
   ...clusterSubscriptions,
   ...stackSubscriptions,
+  ...settingsSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1357,7 +1640,10 @@ export interface CallResults
     LessonResults,
     PublishResults,
     ClusterResults,
-    StackResults {}
+    StackResults,
+    DiskResults,
+    FilesResults,
+    SettingsResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -1368,7 +1654,8 @@ export interface SubscriptionEvents
     LessonEvents,
     PublishEvents,
     ClusterEvents,
-    StackEvents {}
+    StackEvents,
+    SettingsEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

@@ -189,7 +189,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   const wss = new WebSocketServer({
     noServer: true,
     // Past this, ws closes the socket with 1009; below it we answer oversized messages ourselves.
-    maxPayload: limits.messageBytes * 4,
+    maxPayload: limits.messageBytes + 1024 * 1024,
     handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
   server.on('upgrade', (req, socket, head) => {

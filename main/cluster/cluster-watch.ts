@@ -3,15 +3,16 @@
  * containers starting and dying, but it sends no event when a task moves between its own states
  * (new, pending, preparing, starting...) or when a rolling update advances. So: re-read on every
  * relevant event (bursts coalesced, one read in flight), and while something is in motion (an
- * update running, a task on its way), follow up once shortly after each read until it settles.
+ * update running, a task on its way), read again shortly after, a few times, until it settles.
  * A quiet cluster costs nothing.
  */
 import type { ClusterSnapshot, EngineEvent } from '../contract';
 import type { EngineManager } from '../engine/engine-manager';
+import { watchList } from '../service/watch-list';
 import { readCluster } from './services';
 
-const FOLLOW_UP_MS = 500;
-const COALESCE_MS = 50;
+/** Re-reads while in motion; a task's own steps take a few seconds, an update's monitor period 5 s. */
+const FOLLOW_UPS_MS = [250, 500, 500, 1000, 1000, 1000, 2000, 2000];
 const IN_MOTION_TASK = /^(new|pending|assigned|accepted|preparing|ready|starting)$/;
 const IN_MOTION_UPDATE = /^(updating|rollback_started)$/;
 
@@ -19,7 +20,11 @@ const IN_MOTION_UPDATE = /^(updating|rollback_started)$/;
 export function inMotion(s: ClusterSnapshot): boolean {
   if (s.services.some((sv) => sv.update && IN_MOTION_UPDATE.test(sv.update.state))) return true;
   if (s.services.some((sv) => sv.mode === 'replicated' && sv.running !== sv.desired)) return true;
-  return s.tasks.some((t) => IN_MOTION_TASK.test(t.state) || (t.desiredState !== 'running' && t.state === 'running'));
+  // A task is reported running a moment before its host-mode ports are (no event follows).
+  const hostPorts = new Set(s.services.filter((sv) => sv.ports.some((p) => p.mode === 'host')).map((sv) => sv.id));
+  return s.tasks.some(
+    (t) => IN_MOTION_TASK.test(t.state) || (t.desiredState !== 'running' && t.state === 'running') || (t.state === 'running' && hostPorts.has(t.serviceId) && t.ports.length === 0),
+  );
 }
 
 export function isClusterEvent(e: EngineEvent): boolean {
@@ -35,58 +40,14 @@ export function watchCluster(
   emit: (s: ClusterSnapshot) => void,
   fail: (err: unknown) => void,
 ): () => void {
-  let closed = false;
-  let running = false;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-
-  const schedule = (ms: number) => {
-    if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void read();
-    }, ms);
-  };
-
-  const read = async (): Promise<void> => {
-    if (closed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    let followUp = false;
-    try {
-      do {
-        again = false;
-        if (engine.getStatus().state !== 'connected') break;
-        try {
-          const snap = await readCluster(engine.client(), dataDir);
-          if (closed) return;
-          emit(snap);
-          followUp = inMotion(snap);
-        } catch (err) {
-          if (!closed) fail(err);
-        }
-      } while (again && !closed);
-    } finally {
-      running = false;
-    }
-    if (followUp && !timer) schedule(FOLLOW_UP_MS);
-  };
-
-  const offEvent = engine.onEvent((e) => {
-    if (isClusterEvent(e)) schedule(COALESCE_MS);
-  });
-  const offStatus = engine.onStatus((s) => {
-    if (s.state === 'connected') schedule(0);
-  });
-  void read();
-  return () => {
-    closed = true;
-    if (timer) clearTimeout(timer);
-    offEvent();
-    offStatus();
-  };
+  // The shared list watch: events coalesced, one read in flight, reconnects re-read. A picture
+  // still in motion counts as "not yet agreed", so it is read again with growing delays.
+  return watchList(
+    engine,
+    ['service', 'node', 'container', 'network'],
+    () => readCluster(engine.client(), dataDir),
+    { emit, fail },
+    isClusterEvent,
+    { confirm: async (value) => ({ value, agreed: !inMotion(value) }), recheckDelaysMs: FOLLOW_UPS_MS },
+  );
 }

@@ -27,7 +27,7 @@ export function probeHost(endpoint: Endpoint | null): string {
 interface ListedContainer {
   Image?: string;
   Labels?: Record<string, string>;
-  Ports?: { PublicPort?: number; Type?: string }[];
+  Ports?: { IP?: string; PublicPort?: number; Type?: string }[];
 }
 
 /** Pure: the ports to ask, from the service's ports, this node's task containers and other nodes' tasks. */
@@ -43,8 +43,9 @@ export function probeTargets(service: Pick<ClusterService, 'id' | 'ports'>, loca
   for (const c of localContainers) {
     if (c.Labels?.['com.docker.swarm.service.id'] !== service.id) continue;
     const taskId = c.Labels['com.docker.swarm.task.id'];
+    // Only IPv4 bindings: the probe asks 127.0.0.1 (engine 20.10 may bind IPv6 on another port).
     for (const p of c.Ports ?? []) {
-      if (p.PublicPort && p.Type === 'tcp') add({ port: p.PublicPort, ...(taskId ? { taskId } : {}), image: withoutDigest(c.Image) });
+      if (p.PublicPort && p.Type === 'tcp' && !(p.IP ?? '').includes(':')) add({ port: p.PublicPort, ...(taskId ? { taskId } : {}), image: withoutDigest(c.Image) });
     }
   }
   for (const t of remoteTasks) {

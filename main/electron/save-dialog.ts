@@ -7,7 +7,8 @@ import { app, BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 
 export async function chooseSavePath(suggestedName: string): Promise<string | undefined> {
   const options: SaveDialogOptions = {
-    title: 'Save the log',
+    // The same dialog saves logs and (from the file browser) tar archives.
+    title: suggestedName.endsWith('.log') ? 'Save the log' : `Save ${path.basename(suggestedName)}`,
     defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)),
     properties: ['createDirectory'],
   };

@@ -16,7 +16,8 @@ export interface ClientLimits {
   messageBytes: number;
 }
 
-export const CLIENT_LIMITS: ClientLimits = { subscriptions: 64, concurrentCalls: 16, messageBytes: 1024 * 1024 };
+/** 16 MiB per message: the largest legal one is a file upload (8 MB as base64, about 11 MB). */
+export const CLIENT_LIMITS: ClientLimits = { subscriptions: 64, concurrentCalls: 16, messageBytes: 16 * 1024 * 1024 };
 
 export function limitError(message: string): ApiError {
   return { code: 'limit', message };

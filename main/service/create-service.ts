@@ -17,6 +17,11 @@ import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
 import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
+import { diskCalls } from './handlers/disk';
+import { filesCalls } from './handlers/files';
+import { settingsCalls, settingsSubscriptions } from './handlers/settings';
+import { readSettings } from '../settings/settings-store';
+import { processEndpointEnv } from '../engine/engine-manager';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from './types';
 
 export interface Service {
@@ -43,10 +48,11 @@ export function defaultDataDir(): string {
 }
 
 export async function createService(opts: ServiceOptions = {}): Promise<Service> {
-  const engine = new EngineManager(opts);
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const engine = new EngineManager(withDefaultEngine(opts, dataDir));
   const context: ServiceContext = {
     engine,
-    dataDir: opts.dataDir ?? defaultDataDir(),
+    dataDir,
     ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
     ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
   };
@@ -63,6 +69,9 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...clusterCalls(context),
     ...stacksCalls(context),
     ...bulkCalls(context),
+    ...diskCalls(context),
+    ...filesCalls(context),
+    ...settingsCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -74,6 +83,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...publishSubscriptions(context),
     ...clusterSubscriptions(context),
     ...stacksSubscriptions(context),
+    ...settingsSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
@@ -91,6 +101,18 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
       engine.stop();
     },
   };
+}
+
+/**
+ * The Settings page's default engine applies at start-up when nothing more explicit is set:
+ * DOCKER_HOST (like for the docker CLI) and a caller's own endpoint environment win.
+ */
+function withDefaultEngine(opts: ServiceOptions, dataDir: string): EngineManagerOptions {
+  if (opts.endpointEnv || process.env.DOCKER_HOST) return opts;
+  const { defaultEngine } = readSettings(dataDir);
+  if (!defaultEngine) return opts;
+  const base = processEndpointEnv();
+  return { ...opts, endpointEnv: { ...base, env: { ...base.env, DOCKER_HOST: defaultEngine } } };
 }
 
 /** Fails at start-up (and so in every test) when a contract entry has no handler. */

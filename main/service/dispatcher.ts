@@ -49,7 +49,7 @@ export class Dispatcher {
 
   async invoke(name: unknown, rawArgs: unknown): Promise<Result<unknown>> {
     if (typeof name !== 'string' || !Object.hasOwn(callSchemas, name)) {
-      return { ok: false, error: { code: 'invalid-argument', message: `Unknown call "${String(name)}".` } };
+      return { ok: false, error: { code: 'invalid-argument', message: `Unknown call ${describeName(name)}.` } };
     }
     const callName = name as CallName;
     const parsed = callSchemas[callName].safeParse(rawArgs ?? {});
@@ -71,7 +71,7 @@ export class Dispatcher {
     onError: (subId: string, error: ApiError) => void,
   ): Promise<Result<string>> {
     if (typeof name !== 'string' || !Object.hasOwn(subscriptionSchemas, name)) {
-      return { ok: false, error: { code: 'invalid-argument', message: `Unknown subscription "${String(name)}".` } };
+      return { ok: false, error: { code: 'invalid-argument', message: `Unknown subscription ${describeName(name)}.` } };
     }
     const subName = name as SubscriptionName;
     const parsed = subscriptionSchemas[subName].safeParse(rawArgs ?? {});
@@ -144,6 +144,11 @@ export class Dispatcher {
     if (isConnectionError(err)) this.hooks.onConnectionLost?.((err as Error).message);
     return errorToApi(err);
   }
+}
+
+/** Names a call for an error message without ever throwing (`String({toString: 1})` throws). */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? `"${name.slice(0, 100)}"` : `(a ${name === null ? 'null' : typeof name}, not a name)`;
 }
 
 function safeClose(sub: ActiveSubscription): void {

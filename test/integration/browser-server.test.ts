@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { startBrowserServer, type BrowserServer } from '../../main/browser/server';
+import { CLIENT_LIMITS } from '../../main/service/client-session';
 import { createService, type Service } from '../../main/service/create-service';
 import { exchangeCode, openSocket, rawRequest } from '../support/browser-client';
 import { waitFor } from '../support/engine';
@@ -167,7 +168,7 @@ describe('browser-mode server: hostile requests', () => {
       [Buffer.from([0, 1, 2, 255]), /Binary messages/],
       ['{"type":"invoke","reqId":7,"name":"containers:inspect","args":{"id":"web//1"}}', /"id"/],
       ['{"type":"invoke","reqId":8,"name":"containers:inspect","args":{"id":"../.."}}', /"id"/],
-      [JSON.stringify({ type: 'invoke', reqId: 9, name: 'containers:list', args: { pad: 'x'.repeat(1024 * 1024 + 10) } }), /too large/],
+      [JSON.stringify({ type: 'invoke', reqId: 9, name: 'containers:list', args: { pad: 'x'.repeat(CLIENT_LIMITS.messageBytes + 10) } }), /too large/],
     ];
     for (const [data] of sends) sock!.send(data);
     await waitFor(() => messages.length === sends.length, `${sends.length} answers`, 15_000);

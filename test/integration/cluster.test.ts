@@ -129,9 +129,13 @@ describe.skipIf(Boolean(busy))('cluster (Swarm mode) on the real engine', () => 
     expect(created.value.command).toContain(`docker service create --name=${name} --replicas=3 --publish=mode=host,target=80 --update-order=start-first`);
     const svcOf = () => w.latest()?.services.find((s) => s.name === name);
     await waitFor(() => svcOf()?.running === 3, '3 running replicas in the watch', 60_000);
-    const running = w.latest()!.tasks.filter((t) => t.serviceId === created.value.id && t.state === 'running');
-    expect(running.map((t) => t.slot).sort()).toEqual([1, 2, 3]);
-    expect(running.every((t) => t.ports.length === 1 && t.image === images.v1)).toBe(true);
+    // A task can be reported running a moment before its host port is: the watch converges. (Engine
+    // 20.10 may give a task's IPv4 and IPv6 bindings two different host ports: both are listed.)
+    const runningTasks = () => w.latest()!.tasks.filter((t) => t.serviceId === created.value.id && t.state === 'running');
+    await waitFor(() => runningTasks().length === 3 && runningTasks().every((t) => t.ports.length >= 1), 'each task with its own host port', 30_000);
+    expect(runningTasks().map((t) => t.slot).sort()).toEqual([1, 2, 3]);
+    expect(runningTasks().every((t) => t.image === images.v1)).toBe(true);
+    expect(new Set(runningTasks().flatMap((t) => t.ports.map((p) => p.publishedPort))).size).toBeGreaterThanOrEqual(3);
 
     // start-first: the new task answers before the old one stops, so every round is served.
     const p1 = probe(name);

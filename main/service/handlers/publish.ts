@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dockerCommand } from '../../engine/docker-command';
 import { FieldError } from '../../engine/errors';
-import { configKey, eraseRegistryAuth, listRegistryLogins, storeRegistryAuth } from '../../engine/registry-auth';
+import { configKey, eraseRegistryAuth, listRegistryLogins, registryOf, storeRegistryAuth } from '../../engine/registry-auth';
 import { runBuild } from '../../publish/build';
 import { scanContext } from '../../publish/build-context';
 import { listRegistryTags, RegistryError } from '../../publish/registry-api';
@@ -84,7 +84,12 @@ export function publishCalls({ engine, dataDir }: ServiceContext): Calls {
       return { command: dockerCommand('logout', registry) };
     },
     'registry:logins': async () => listRegistryLogins(),
-    'registry:tags': async ({ repository }) => listRegistryTags(repository).catch(registryFailure),
+    'registry:tags': async ({ repository }) => {
+      // Plain HTTP only where the engine itself allows it (`--insecure-registry`); else HTTPS.
+      const info = (await engine.client().info().catch(() => ({}))) as { RegistryConfig?: { IndexConfigs?: Record<string, { Secure?: boolean }> } };
+      const insecure = info.RegistryConfig?.IndexConfigs?.[registryOf(repository)]?.Secure === false;
+      return listRegistryTags(repository, undefined, insecure).catch(registryFailure);
+    },
     'pipeline:probe': async ({ port }) => probeHttp(port),
     'pipeline:start': async (args) => startVersion(engine.client(), args),
   };

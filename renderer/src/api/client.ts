@@ -22,6 +22,10 @@ export function api(): DocksideApi {
   if (window.dockside) {
     instance = window.dockside;
   } else {
+    // A link pasted into this tab only changes the fragment (no page load): start over with it.
+    window.addEventListener('hashchange', () => {
+      if (/(?:^#|&)code=/.test(window.location.hash)) window.location.reload();
+    });
     const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api`;
     instance = createWsTransport(url, (up) => transportListeners.forEach((cb) => cb(up)), {
       // The secret rides as a sub-protocol value: the one header a page may set on a WebSocket.

@@ -9,6 +9,13 @@ import { LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
+import { DiskView } from '../views/disk';
+import { HelpView } from '../views/help';
+import { DocsLink } from '../views/help/docs-link';
+import { VIEW_DOCS } from '../views/help/docs-links';
+import { CommandPaletteHost } from '../views/palette/command-palette';
+import { SettingsView } from '../views/settings';
+import { SettingsBridge } from '../views/settings/settings-bridge';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
 import { installFocusReturn } from './focus-return';
@@ -28,7 +35,13 @@ const VIEWS: Record<ViewId, ComponentType> = {
   networks: NetworksView,
   cluster: ClusterView,
   lessons: LessonsView,
+  disk: DiskView,
+  settings: SettingsView,
+  help: HelpView,
 };
+
+/** Views that need no engine (the course, settings, help). */
+const OFFLINE_VIEWS = new Set<ViewId>(['lessons', 'settings', 'help']);
 
 export function App() {
   const view = useNavStore((s) => s.view);
@@ -56,6 +69,8 @@ export function App() {
     <div className={`app ${layout}`} ref={rootRef} style={{ '--lesson-width': `${pane.width}px` } as CSSProperties}>
       <SkipLinks lesson={lessonId !== null} details={detailOpen} />
       <EngineBridge />
+      <SettingsBridge />
+      <CommandPaletteHost />
       <header className="topbar">
         <span className="brand">Dockside</span>
         <EngineStatusBar />
@@ -77,7 +92,10 @@ export function App() {
         </ul>
       </nav>
       <main className="content" id="main-content" tabIndex={-1} aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
-        {online || view === 'lessons' ? (
+        <div className="view-docs">
+          <DocsLink link={VIEW_DOCS[view]} />
+        </div>
+        {online || OFFLINE_VIEWS.has(view) ? (
           <Suspense fallback={<p>Loading…</p>}>
             <View />
           </Suspense>

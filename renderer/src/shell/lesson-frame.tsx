@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { Icon } from '../components/icons';
 import { useNavStore } from '../stores/nav-store';
+import { LessonDocsLink } from '../views/help/lesson-docs-link';
 import { LessonPane } from '../views/lessons';
 
 let handledFocusRequest = 0;
@@ -126,7 +127,12 @@ export function LessonFrame({ lessonId, width, collapsed, update }: { lessonId: 
           {!collapsed && <span>Drag the left edge to resize</span>}
         </div>
         <div className="lesson-pane-body" id="lesson-pane-body" hidden={collapsed}>
-          {!collapsed && <LessonPane lessonId={lessonId} />}
+          {!collapsed && (
+            <>
+              <LessonPane lessonId={lessonId} />
+              <LessonDocsLink lessonId={lessonId} />
+            </>
+          )}
         </div>
       </div>
     </aside>

@@ -9,4 +9,7 @@ export const NAV_ITEMS: { id: ViewId; label: string }[] = [
   { id: 'networks', label: 'Networks' },
   { id: 'cluster', label: 'Cluster' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'disk', label: 'Disk usage' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'help', label: 'Help' },
 ];

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons';
+export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | 'networks' | 'cluster' | 'lessons' | 'disk' | 'settings' | 'help';
 
 /**
  * Known view parameters (set by lessons' "open in Dockside" and by other views):
@@ -8,6 +8,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  *               { select?: string, tab?: string } opens a container's details on a tab (see `detail`)
  * - networks:   { lab?: true }           opens the load-balancer lab
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
+ * - volumes:    { browse?: string }      opens the file browser of that volume
  */
 
 /** The container whose details are open (by the name or id the user or a lesson gave), and its tab. */

@@ -56,6 +56,10 @@ describe('reading the engine', () => {
     expect(inMotion(snap({ services: [service({})], tasks: [task({ state: 'starting' })] }))).toBe(true);
     expect(inMotion(snap({ services: [service({})], tasks: [task({ desiredState: 'shutdown' })] }))).toBe(true);
     expect(inMotion(snap({ services: [service({ update: { state: 'paused', message: '' } })] }))).toBe(false);
+    // Running, but its host port not reported yet.
+    const hostMode = service({ ports: [{ protocol: 'tcp', targetPort: 80, mode: 'host' }] });
+    expect(inMotion(snap({ services: [hostMode], tasks: [task({})] }))).toBe(true);
+    expect(inMotion(snap({ services: [hostMode], tasks: [task({ ports: [{ publishedPort: 30001, targetPort: 80, protocol: 'tcp' }] })] }))).toBe(false);
   });
   it('listens to service, node and task-container events only', () => {
     const ev = (type: string, attributes: Record<string, string> = {}) => ({ type, action: 'x', id: 'i', attributes, timeNano: 0 });
@@ -70,8 +74,8 @@ describe('reading the engine', () => {
 
 describe('probe targets', () => {
   it('asks an ingress port once, this node’s task containers by their own ports, other nodes’ running tasks', () => {
-    const local: { Image: string; Labels: Record<string, string>; Ports: { PublicPort: number; Type: string }[] }[] = [
-      { Image: 'web:2', Labels: { 'com.docker.swarm.service.id': 's1', 'com.docker.swarm.task.id': 'a' }, Ports: [{ PublicPort: 30001, Type: 'tcp' }, { PublicPort: 30001, Type: 'tcp' }] },
+    const local: { Image: string; Labels: Record<string, string>; Ports: { IP?: string; PublicPort: number; Type: string }[] }[] = [
+      { Image: 'web:2', Labels: { 'com.docker.swarm.service.id': 's1', 'com.docker.swarm.task.id': 'a' }, Ports: [{ IP: '0.0.0.0', PublicPort: 30001, Type: 'tcp' }, { IP: '::', PublicPort: 30004, Type: 'tcp' }, { PublicPort: 30001, Type: 'tcp' }] },
       { Image: 'other', Labels: { 'com.docker.swarm.service.id': 's2' }, Ports: [{ PublicPort: 30009, Type: 'tcp' }] },
     ];
     const remote = [task({ id: 'b', nodeId: 'n2', ports: [{ publishedPort: 30002, targetPort: 80, protocol: 'tcp' }] }), task({ id: 'c', nodeId: 'n2', state: 'shutdown', ports: [{ publishedPort: 30003, targetPort: 80, protocol: 'tcp' }] })];

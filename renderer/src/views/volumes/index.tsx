@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, VolumeSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
@@ -11,7 +11,11 @@ import { RemoveSelected } from '../lists/remove-selected';
 import { SelectAllHeader, SelectCell } from '../lists/select-cells';
 import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
+import { useNavStore } from '../../stores/nav-store';
 import { VirtualBodies } from '../workflows/virtual-rows';
+import { humanSize } from '../../../../main/disk/human-size';
+import { useVolumeSizes } from '../disk/use-volume-sizes';
+import { FileBrowser } from '../files/file-browser';
 
 const VOLUME_LIST = { textsOf: volumeTexts, sortKeys: volumeSortKeys, idOf: (v: VolumeSummary) => v.name };
 
@@ -24,6 +28,13 @@ export function VolumesView() {
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const list = useListView('volumes', volumes ?? [], VOLUME_LIST);
+  // Other views (the command palette) open a volume's files with { browse: name }.
+  const browseParam = useNavStore((s) => (typeof s.params.browse === 'string' ? s.params.browse : null));
+  const [browsing, setBrowsing] = useState<string | null>(browseParam);
+  useEffect(() => {
+    if (browseParam) setBrowsing(browseParam);
+  }, [browseParam]);
+  const sizes = useVolumeSizes(volumes ? volumes.map((v) => v.name) : null);
   useSubscription(
     'volumes:list',
     {},
@@ -93,13 +104,14 @@ export function VolumesView() {
               <SortHeader label="Driver" column="driver" sort={list.sort} onSort={list.onSort} />
               <SortHeader label="Mount point (on the engine's host)" column="mountpoint" sort={list.sort} onSort={list.onSort} />
               <SortHeader label="Used by" column="usedBy" sort={list.sort} onSort={list.onSort} />
+              <th scope="col">Size</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
           <VirtualBodies
             items={list.shown}
             scrollRef={scrollRef}
-            columns={6}
+            columns={7}
             render={(v) => (
               <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)}>
                 <SelectCell selection={list.selection} id={v.name} label={v.name} visibleIds={list.shownIds} />
@@ -107,7 +119,11 @@ export function VolumesView() {
                 <td>{v.driver}</td>
                 <td className="mono wf-mountpoint">{v.mountpoint}</td>
                 <td>{v.containers.length ? v.containers.join(', ') : <span className="muted">none</span>}</td>
+                <td data-testid={`volume-size-${v.name}`}>{sizes ? (sizes.get(v.name) ?? -1) >= 0 ? humanSize(sizes.get(v.name)!) : 'N/A' : <span className="muted">…</span>}</td>
                 <td>
+                  <button type="button" className="small" aria-label={`Browse volume ${v.name}`} onClick={() => setBrowsing(browsing === v.name ? null : v.name)}>
+                    Browse
+                  </button>{' '}
                   <button type="button" className="danger" aria-label={`Remove volume ${v.name}`} onClick={() => setRemoving(v)}>
                     Remove
                   </button>
@@ -119,6 +135,14 @@ export function VolumesView() {
         {list.shown.length === 0 && <p className="empty">No volume matches “{list.query}”.</p>}
         </div>
         </>
+      )}
+      {browsing && (
+        <section className="volume-files" aria-label={`Files in volume ${browsing}`}>
+          <h2>
+            Files in volume <span className="mono">{browsing}</span>
+          </h2>
+          <FileBrowser key={browsing} target={{ kind: 'volume', name: browsing }} label={browsing} />
+        </section>
       )}
       {removing && <RemoveVolumeDialog volume={removing} onDone={() => setRemoving(null)} />}
     </section>
