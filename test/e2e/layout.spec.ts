@@ -95,6 +95,8 @@ test.describe('1024×700 with the lesson pane open and 40 containers', () => {
   });
 
   test('the lesson pane resizes with the keyboard and the mouse, folds away, and remembers its width', async ({ server, browserInstance }) => {
+    // Two page loads and a reload with 40 rows: slow on a busy shared machine.
+    test.setTimeout(120_000);
     const page = await openPage(browserInstance, server, 1024, 700);
     await openLessonFromCourse(page, 'Running a container');
     const pane = page.getByRole('complementary', { name: 'Lesson' });
