@@ -123,7 +123,9 @@ export type EngineStatus =
       message: string;
       /** What the learner can do about it. */
       hint: string;
-      reason: 'bad-config' | 'no-socket' | 'permission' | 'refused' | 'timeout' | 'other';
+      reason: 'bad-config' | 'no-socket' | 'permission' | 'refused' | 'timeout' | 'other' | SshFailure;
+      /** An ssh host whose key is not in known_hosts yet: the learner may trust it (`ssh:trust-host-key`). */
+      hostKey?: SshHostKeyPrompt;
     };
 
 export interface EngineCandidate {
@@ -524,7 +526,14 @@ const memorySize = z
 
 const debugCalls = {
   /** `docker top`: processes of a running container. */
-  'top:list': z.object({ id: containerRef, psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional() }).strict(),
+  'top:list': z
+    .object({
+      id: containerRef,
+      psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
+      /** True for Dockside's own periodic refresh: such a call is background work and never ticks a lesson task. */
+      background: z.boolean({ error: 'background must be true or false' }).default(false),
+    })
+    .strict(),
   'limits:get': z.object({ id: containerRef }).strict(),
   /** `docker update --memory --memory-swap --cpus`. At least one of the three. */
   'limits:update': z
@@ -754,6 +763,8 @@ export interface LessonTaskState {
   done: boolean;
   /** ISO time the task was first met on this engine. */
   doneAt?: string;
+  /** How it was met at that time, e.g. 'Ran "ls" in box.' */
+  doneHow?: string;
   /** What the check found, or what is missing. */
   detail: string;
 }
@@ -762,6 +773,8 @@ export interface LessonProgress {
   tasks: Record<string, LessonTaskState>;
   /** Quiz question index -> answered correctly (only answered questions appear). */
   quiz: Record<string, boolean>;
+  /** ISO time from which engine events count for this lesson: course start or the lesson's last reset. */
+  since: string;
 }
 
 export interface LessonProgressEvent {
@@ -770,6 +783,8 @@ export interface LessonProgressEvent {
   lessons: Record<string, LessonProgress>;
   /** ISO time of the evaluation. */
   evaluatedAt: string;
+  /** ISO time the learner started the course on this engine: older engine history never counts. */
+  startedAt: string;
 }
 
 const lessonCalls = {
@@ -781,6 +796,8 @@ const lessonCalls = {
       lessonId,
       question: z.number({ error: 'question must be a number' }).int().min(0, 'question must be 0 or more'),
       choice: z.number({ error: 'choice must be a number' }).int().min(0, 'choice must be 0 or more'),
+      /** "Show answer": reveals the answer without judging `choice` (and without credit). */
+      reveal: z.boolean({ error: 'reveal must be true or false' }).default(false),
     })
     .strict(),
   /** Forgets saved progress on the current engine: one lesson, or all when lessonId is omitted. */
@@ -790,7 +807,8 @@ const lessonCalls = {
 interface LessonResults {
   'lessons:list': LessonSummary[];
   'lessons:get': LessonDetail;
-  'lessons:answer': { correct: boolean; answer: number; explain: string };
+  /** The right answer and its explanation come back only for a right answer or an explicit reveal. */
+  'lessons:answer': { correct: boolean; answer?: number; explain?: string };
   'lessons:reset': { engine: string };
 }
 
@@ -994,6 +1012,40 @@ interface PublishEvents {
   'registry:push': TransferEvent;
   'registry:pull': TransferEvent;
   'pipeline:replace': ReplaceEvent;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Practice registry (lessons 18-19): a local registry container Dockside starts for the learner
+// ---------------------------------------------------------------------------------------------
+
+/** The practice registry as the UI shows it. The password is a practice one, shown on purpose. */
+export interface PracticeRegistryStatus {
+  running: boolean;
+  id?: string;
+  /** "localhost:PORT", the registry part of image names pushed to it. */
+  host?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  image?: string;
+  /** Where its image comes from if it has to be made: already here, built from the host's docker-registry, or pulled as registry:2. */
+  imagePlan: 'local' | 'built-from-host' | 'pull';
+}
+
+const practiceLabelKey = z.string().min(1).max(128).regex(/^[a-z0-9][a-z0-9._-]*$/, 'is not a label key');
+
+const practiceCalls = {
+  'practice:status': z.object({}).strict(),
+  /** Starts the practice registry on a free local port (labels are added to its container, like --label). */
+  'practice:start': z.object({ labels: z.record(practiceLabelKey, z.string().max(256)).optional() }).strict(),
+  /** Removes the practice registry container and everything pushed to it. */
+  'practice:stop': z.object({}).strict(),
+};
+
+interface PracticeResults {
+  'practice:status': PracticeRegistryStatus;
+  'practice:start': { status: PracticeRegistryStatus; commands: string[]; imageSource: 'present' | 'built-from-host' | 'pulled' };
+  'practice:stop': WithCommand & { removed: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1590,6 +1642,74 @@ interface SettingsEvents {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live state (streams that survive the engine going away)
+// ---------------------------------------------------------------------------------------------
+
+const liveStateSubscriptions = {
+  /**
+   * `docker top` while subscribed: the engine has no process stream, so main asks every
+   * `intervalMs` and sends each answer. Like stats and logs it re-opens by itself when the engine
+   * comes back.
+   */
+  'top:watch': z
+    .object({
+      id: engineRef,
+      psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
+      intervalMs: z.number().int().min(500, 'must be at least 500 ms').max(60_000).default(2000),
+    })
+    .strict(),
+};
+
+interface LiveStateEvents {
+  'top:watch': TopResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remote engines over ssh
+// ---------------------------------------------------------------------------------------------
+
+/** Which step of an ssh:// connection failed. */
+export type SshFailure =
+  | 'dns'
+  | 'auth'
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'remote-docker-missing'
+  | 'remote-engine'
+  | 'ssh';
+
+/** The question ssh asks about a host it has never seen, with what the learner needs to answer it. */
+export interface SshHostKeyPrompt {
+  /** The name looked up in known_hosts, e.g. `[127.0.0.1]:2222` or `build-server`. */
+  host: string;
+  /** e.g. ssh-ed25519 */
+  keyType: string;
+  /** `SHA256:...`, as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+  /** The file the key is added to when trusted. */
+  knownHostsFile: string;
+  /** Key types already known for this host (a different type is not a changed key). */
+  otherTypes: string[];
+}
+
+const sshCalls = {
+  /**
+   * Trusts the host key the engine status asked about (adds it to known_hosts) and reconnects.
+   * Only the key that was just offered can be trusted: host and fingerprint must both match it.
+   */
+  'ssh:trust-host-key': z
+    .object({
+      host: z.string().min(1, 'must not be empty').max(300, 'is too long'),
+      fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'is not a SHA256 fingerprint'),
+    })
+    .strict(),
+};
+
+interface SshResults {
+  'ssh:trust-host-key': EngineStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1601,11 +1721,13 @@ export const callSchemas = {
   ...networkCalls,
   ...lessonCalls,
   ...publishCalls,
+  ...practiceCalls,
   ...clusterCalls,
   ...stackCalls,
   ...diskCalls,
   ...filesCalls,
   ...settingsCalls,
+  ...sshCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1619,6 +1741,7 @@ export const subscriptionSchemas = {
   ...clusterSubscriptions,
   ...stackSubscriptions,
   ...settingsSubscriptions,
+  ...liveStateSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1639,11 +1762,13 @@ export interface CallResults
     NetworkResults,
     LessonResults,
     PublishResults,
+    PracticeResults,
     ClusterResults,
     StackResults,
     DiskResults,
     FilesResults,
-    SettingsResults {}
+    SettingsResults,
+    SshResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,
@@ -1655,7 +1780,8 @@ export interface SubscriptionEvents
     PublishEvents,
     ClusterEvents,
     StackEvents,
-    SettingsEvents {}
+    SettingsEvents,
+    LiveStateEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

@@ -13,6 +13,32 @@ import { LogDemuxer } from './log-demux';
 import { rawGetStream } from './raw-stream';
 import { RingBuffer } from './ring-buffer';
 
+/**
+ * Where a followed log stopped, so a re-opened stream continues there: the engine timestamp of
+ * the last line (as a sortable key: nanoseconds padded to 9 digits) and how many lines carried
+ * exactly that timestamp (the engine's `since` includes it, so those are skipped once).
+ */
+export interface LogCursor {
+  key: string;
+  atKey: number;
+  /** Lines received over every stream of the subscription. */
+  total: number;
+}
+
+/** "2026-11-28T17:26:38.3226714Z" -> "2026-11-28T17:26:38.322671400Z": compares as a string. */
+export function timestampKey(ts: string): string {
+  const m = /^(.*?)(?:\.(\d+))?Z$/.exec(ts);
+  if (!m) return ts;
+  return `${m[1]}.${(m[2] ?? '').padEnd(9, '0').slice(0, 9)}Z`;
+}
+
+/** A cursor key as the engine's `since` ("seconds.nanoseconds"). */
+export function sinceFromKey(key: string): string {
+  const m = /^(.*?)\.(\d{9})Z$/.exec(key);
+  if (!m) return String(Math.floor(Date.parse(key) / 1000));
+  return `${Math.floor(Date.parse(`${m[1]}Z`) / 1000)}.${m[2]}`;
+}
+
 export interface FollowLogsOptions {
   id: string;
   tail: number | 'all';
@@ -21,6 +47,11 @@ export interface FollowLogsOptions {
   follow: boolean;
   batchMs?: number;
   maxLinesPerBatch?: number;
+  /**
+   * Continue where a previous stream stopped (updated as lines arrive). The engine is then always
+   * asked for timestamps (dropped again before sending when the caller did not want them).
+   */
+  cursor?: LogCursor;
 }
 
 export async function followLogs(
@@ -31,26 +62,53 @@ export async function followLogs(
 ): Promise<() => void> {
   const container = docker.getContainer(o.id);
   const info = await container.inspect();
-  const demux = new LogDemuxer(info.Config.Tty, o.timestamps);
+  const cursor = o.cursor;
+  const askTimestamps = o.timestamps || cursor !== undefined;
+  const demux = new LogDemuxer(info.Config.Tty, askTimestamps);
   const ring = new RingBuffer<LogLine>(o.maxLinesPerBatch ?? 5000);
-  let total = 0;
+  let total = cursor?.total ?? 0;
   let closed = false;
   let ended = false;
+  // Resuming: everything after the last line seen, and nothing before it.
+  const resumeFrom = cursor && cursor.key ? { key: cursor.key, skip: cursor.atKey } : null;
 
   const logOpts = {
     follow: o.follow,
     stdout: true,
     stderr: true,
-    timestamps: o.timestamps,
-    tail: o.tail === 'all' ? 'all' : o.tail,
-    ...(o.since !== undefined ? { since: o.since } : {}),
+    timestamps: askTimestamps,
+    tail: resumeFrom ? 'all' : o.tail === 'all' ? 'all' : o.tail,
+    ...(resumeFrom ? { since: sinceFromKey(resumeFrom.key) } : o.since !== undefined ? { since: o.since } : {}),
   };
   // Dialled as a stream even without follow (dockerode would buffer the whole log in memory);
   // the stream of a stopped container simply ends after its last line.
   const stream = await dialLogs(docker, info.Id, logOpts);
 
-  const take = (lines: LogLine[]) => {
+  const take = (incoming: LogLine[]) => {
+    let lines = incoming;
+    if (cursor) {
+      lines = [];
+      for (const line of incoming) {
+        const key = line.ts ? timestampKey(line.ts) : '';
+        if (resumeFrom && key) {
+          if (key < resumeFrom.key) continue;
+          if (key === resumeFrom.key && resumeFrom.skip > 0) {
+            resumeFrom.skip--;
+            continue;
+          }
+        }
+        if (key) {
+          if (key === cursor.key) cursor.atKey++;
+          else {
+            cursor.key = key;
+            cursor.atKey = 1;
+          }
+        }
+        lines.push(o.timestamps ? line : { stream: line.stream, text: line.text });
+      }
+    }
     total += lines.length;
+    if (cursor) cursor.total = total;
     ring.pushMany(lines);
   };
   stream.on('data', (chunk: Buffer) => take(demux.push(chunk)));

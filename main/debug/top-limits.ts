@@ -1,6 +1,6 @@
 /** `docker top` and `docker update` (memory, swap, CPUs) plus the limits and OOM state from inspect. */
 import type Docker from 'dockerode';
-import type { ContainerLimits, TopResult, WithCommand } from '../contract';
+import type { ApiError, ContainerLimits, TopResult, WithCommand } from '../contract';
 import { dockerCommand } from '../engine/docker-command';
 import { FieldError } from '../engine/errors';
 import { formatMemoryFlag, parseMemorySize } from './memory-size';
@@ -86,6 +86,20 @@ export async function updateLimits(docker: Docker, id: string, u: LimitsUpdate):
   const c = docker.getContainer(id);
   const info = await c.inspect();
   const { body, command } = planLimitsUpdate(info.Name.replace(/^\//, ''), u);
-  await c.update(body);
+  try {
+    await c.update(body);
+  } catch (err) {
+    // The container was just inspected, so a 404 here means the engine lacks the endpoint
+    // (Podman 4.3 has no POST /containers/{id}/update), not that the container is gone.
+    if ((err as { statusCode?: number }).statusCode === 404) {
+      const e: ApiError = {
+        code: 'engine',
+        statusCode: 404,
+        message: `Changing the limits of an existing container is not supported by this engine (it has no container update endpoint; \`${command}\` fails there too). Recreate the container with --memory / --cpus instead.`,
+      };
+      throw e;
+    }
+    throw err;
+  }
   return { ...(await getLimits(docker, info.Id)), command };
 }

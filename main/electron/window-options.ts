@@ -2,7 +2,7 @@
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const u = new URL(raw);
-    return u.protocol === 'https:' || u.protocol === 'http:';
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
   } catch {
     return false;
   }

@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import Docker from 'dockerode';
 import Modem from 'docker-modem';
 import { EndpointError, type Endpoint, type EndpointTls } from './endpoint';
+import { sshModemOptions } from './ssh/ssh-docker-client';
 
 /** Variables docker-modem reads by itself (see node_modules/docker-modem/lib/modem.js). */
 const MODEM_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_PATH_PREFIX', 'DOCKER_CLIENT_TIMEOUT'] as const;
@@ -115,13 +116,7 @@ export function createModem(endpoint: Endpoint): Modem {
     case 'npipe':
       return modemWithoutEnv({ socketPath: endpoint.socketPath! });
     case 'ssh':
-      return modemWithoutEnv({
-        protocol: 'ssh',
-        host: endpoint.host!,
-        port: endpoint.port!,
-        ...(endpoint.username ? { username: endpoint.username } : {}),
-        sshOptions: process.env.SSH_AUTH_SOCK ? { agent: process.env.SSH_AUTH_SOCK } : {},
-      } as Modem.ConstructorOptions);
+      return modemWithoutEnv(sshModemOptions(endpoint));
     case 'tcp': {
       if (!endpoint.tls) return modemWithoutEnv({ protocol: 'http', host: endpoint.host!, port: endpoint.port! });
       const material = readTlsMaterial(endpoint.tls);

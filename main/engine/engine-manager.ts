@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type Docker from 'dockerode';
-import type { EngineEvent, EngineInfo, EngineStatus, EngineSwitchTarget } from '../contract';
+import type { EngineEvent, EngineInfo, EngineStatus, EngineSwitchTarget, SshHostKeyPrompt } from '../contract';
 import { createDockerClient } from './docker-client';
 import { contextEndpoint, EndpointError, parseHostUrl, resolveEndpoint, type Endpoint, type EndpointEnv } from './endpoint';
 import { parseEngineEvent } from './engine-event';
 import { LineSplitter } from './line-splitter';
+import { SshConnectError } from './ssh/ssh-errors';
 
 export interface EngineManagerOptions {
   /** Environment used to find the engine; defaults to this process's. */
@@ -185,13 +186,13 @@ export class EngineManager {
     } catch (err) {
       if (gen !== this.generation) return this.status;
       this.docker = null;
-      const { message, hint, reason } = describeConnectError(err, endpoint);
-      this.markUnreachable(endpoint, message, reason, hint);
+      const { message, hint, reason, hostKey } = describeConnectError(err, endpoint);
+      this.markUnreachable(endpoint, message, reason, hint, hostKey);
     }
     return this.status;
   }
 
-  private markUnreachable(endpoint: Endpoint | null, message: string, reason: Extract<EngineStatus, { state: 'unreachable' }>['reason'], hint?: string): void {
+  private markUnreachable(endpoint: Endpoint | null, message: string, reason: Extract<EngineStatus, { state: 'unreachable' }>['reason'], hint?: string, hostKey?: SshHostKeyPrompt): void {
     this.closeEvents();
     this.setStatus({
       state: 'unreachable',
@@ -199,8 +200,15 @@ export class EngineManager {
       message,
       hint: hint ?? startHint(this.env.platform),
       reason,
+      ...(hostKey ? { hostKey } : {}),
     });
-    this.scheduleRetry();
+    // Retrying cannot fix a host key or a refused login: wait for the user (reconnect()).
+    if (!NEEDS_USER.has(reason)) this.scheduleRetry();
+  }
+
+  /** Tries the current endpoint again now (after the user fixed something, e.g. trusted a host key). */
+  async reconnect(): Promise<EngineStatus> {
+    return this.connect();
   }
 
   private scheduleRetry(): void {
@@ -263,6 +271,8 @@ export class EngineManager {
   }
 }
 
+const NEEDS_USER = new Set<string>(['host-key-unknown', 'host-key-changed', 'auth']);
+
 export function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
   return {
     url: e.url,
@@ -298,7 +308,8 @@ export function describeConnectError(
   err: unknown,
   endpoint: Pick<Endpoint, 'url' | 'socketPath'>,
   platform: NodeJS.Platform = process.platform,
-): { message: string; hint: string; reason: Extract<EngineStatus, { state: 'unreachable' }>['reason'] } {
+): { message: string; hint: string; reason: Extract<EngineStatus, { state: 'unreachable' }>['reason']; hostKey?: SshHostKeyPrompt } {
+  if (err instanceof SshConnectError) return { message: err.message, hint: err.hint, reason: err.reason, ...(err.hostKey ? { hostKey: err.hostKey } : {}) };
   const code = (err as { code?: string } | undefined)?.code;
   const where = endpoint.socketPath ?? endpoint.url;
   switch (code) {

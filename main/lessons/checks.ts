@@ -34,6 +34,7 @@ export const CHECK_TYPES = [
   'image-tagged',
   'image-semver-and-latest',
   'image-pulled',
+  'image-pushed',
   'service-replicas',
   'service-updated',
   'service-rolled-back',
@@ -50,7 +51,14 @@ export const checkSchema = z.discriminatedUnion(
     z.object({ type: z.literal('volume-outlived-container') }).strict(),
     z.object({ type: z.literal('network-none') }).strict(),
     z.object({ type: z.literal('custom-network'), minContainers: positiveInt.default(1), published: z.number({ error: 'expected a number' }).int().min(0).optional() }).strict(),
-    z.object({ type: z.literal('exec-ran'), commands: z.array(z.string().min(1), { error: 'expected a list of command names' }).min(1, 'name at least one command') }).strict(),
+    z
+      .object({
+        type: z.literal('exec-ran'),
+        commands: z.array(z.string().min(1), { error: 'expected a list of command names' }).min(1, 'name at least one command'),
+        /** Counts while still running (an interactive shell); otherwise only after it exited with 0. */
+        whileRunning: z.boolean({ error: 'expected true or false' }).default(false),
+      })
+      .strict(),
     z.object({ type: z.literal('container-event'), action: z.string().min(1, 'must not be empty') }).strict(),
     z.object({ type: z.literal('exited-nonzero') }).strict(),
     z.object({ type: z.literal('memory-limit'), maxBytes: positiveInt }).strict(),
@@ -58,6 +66,8 @@ export const checkSchema = z.discriminatedUnion(
     z.object({ type: z.literal('image-tagged'), repository: z.string().min(1).optional(), tag: z.string().min(1).optional() }).strict(),
     z.object({ type: z.literal('image-semver-and-latest') }).strict(),
     z.object({ type: z.literal('image-pulled') }).strict(),
+    /** A push the engine reported; with versionAndLatest, a version tag and latest of one repository. */
+    z.object({ type: z.literal('image-pushed'), versionAndLatest: z.boolean({ error: 'expected true or false' }).default(false) }).strict(),
     z.object({ type: z.literal('service-replicas'), min: positiveInt.default(2) }).strict(),
     z.object({ type: z.literal('service-updated') }).strict(),
     z.object({ type: z.literal('service-rolled-back') }).strict(),
@@ -90,10 +100,26 @@ export function splitReference(ref: string): { repository: string; tag: string }
   return { repository: ref, tag: 'latest' };
 }
 
-/** Groups a container's events from start to die and says how each run ended. */
-export function endings(events: SnapshotEvent[]): { id: string; name: string; how: 'stop' | 'kill' | 'exit'; timeNano: number }[] {
+export interface Ending {
+  id: string;
+  name: string;
+  /** stop: SIGTERM first; kill: SIGKILL straight away; remove: `docker rm -f`; exit: ended by itself. */
+  how: 'stop' | 'kill' | 'remove' | 'exit';
+  exitCode?: number;
+  timeNano: number;
+}
+
+/** `docker rm -f` kills and destroys in one go: a destroy this soon after the die is part of it. */
+const RM_F_WINDOW_NANO = 2e9;
+
+/**
+ * Groups a container's events from start to die and says how each run ended. With `nowNano`, a
+ * SIGKILL death so recent that a `docker rm -f` may still be removing it is left out until the
+ * window has passed (the tracker evaluates again then).
+ */
+export function endings(events: SnapshotEvent[], nowNano?: number): Ending[] {
   const signals = new Map<string, string[]>();
-  const out: { id: string; name: string; how: 'stop' | 'kill' | 'exit'; timeNano: number }[] = [];
+  const out: Ending[] = [];
   for (const e of events) {
     if (e.type !== 'container') continue;
     if (e.action === 'start') signals.set(e.id, []);
@@ -110,12 +136,19 @@ export function endings(events: SnapshotEvent[]): { id: string; name: string; ho
         : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL')
           ? 'kill'
           : 'exit';
-      out.push({ id: e.id, name: nameOf(e), how, timeNano: e.timeNano });
+      const code = Number(e.attributes.exitCode);
+      out.push({ id: e.id, name: nameOf(e), how, timeNano: e.timeNano, ...(Number.isFinite(code) && e.attributes.exitCode !== undefined ? { exitCode: code } : {}) });
       signals.delete(e.id);
+    } else if (e.action === 'destroy') {
+      const last = out.findLast((x) => x.id === e.id);
+      if (last && last.how === 'kill' && e.timeNano - last.timeNano <= RM_F_WINDOW_NANO) last.how = 'remove';
     }
   }
-  return out;
+  return nowNano === undefined ? out : out.filter((x) => !(x.how === 'kill' && nowNano - x.timeNano < RM_F_WINDOW_NANO));
 }
+
+/** How long after a change the tracker evaluates once more, so undecided endings get decided. */
+export const SETTLE_MS = RM_F_WINDOW_NANO / 1e6 + 500;
 
 type Evaluators = { [T in CheckType]: (s: EngineSnapshot, p: Spec<T>) => CheckResult };
 
@@ -148,7 +181,7 @@ const evaluators: Evaluators = {
   },
 
   'container-ended': (s, p) => {
-    const hits = endings(s.events).filter((e) => e.how === p.how);
+    const hits = endings(s.events, s.takenAtNano).filter((e) => e.how === p.how);
     // The most recent few, newest first: the learner's own container is usually among them.
     const names = [...new Set(hits.map((h) => h.name).reverse())].slice(0, 3);
     if (names.length) return ok(`${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} ${p.how === 'stop' ? 'stopped (SIGTERM first)' : 'killed (SIGKILL)'}.`);
@@ -196,12 +229,28 @@ const evaluators: Evaluators = {
   },
 
   'exec-ran': (s, p) => {
+    // exec_die carries the exit code: a command that failed (netstat with a bad flag) does not count.
+    const exits = new Map<string, string>();
+    for (const e of s.events) if (e.type === 'container' && e.action === 'exec_die' && e.attributes.execID) exits.set(e.attributes.execID, e.attributes.exitCode ?? '');
+    let failed: SnapshotEvent | undefined;
     const hit = s.events.filter((e) => {
       if (e.type !== 'container' || !e.action.startsWith('exec_start: ')) return false;
       const prog = e.action.slice('exec_start: '.length).trim().split(/\s+/)[0] ?? '';
-      return p.commands.includes(prog.split('/').pop() ?? prog);
+      // Podman reports an exec without its command: any exec counts there.
+      if (prog !== '' && !p.commands.includes(prog.split('/').pop() ?? prog)) return false;
+      const code = e.attributes.execID ? exits.get(e.attributes.execID) : undefined;
+      // An interactive shell counts once it is open; a one-off command once it exited with 0.
+      if (code === undefined) return p.whileRunning || prog === '';
+      if (code !== '0') {
+        failed = e;
+        return false;
+      }
+      return true;
     }).at(-1);
-    return hit ? ok(`Ran "${hit.action.slice('exec_start: '.length)}" in ${nameOf(hit)}.`) : no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
+    const ran = hit?.action.slice('exec_start: '.length).trim();
+    if (hit) return ok(ran ? `Ran "${ran}" in ${nameOf(hit)}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`);
+    if (failed) return no(`"${failed.action.slice('exec_start: '.length)}" ran in ${nameOf(failed)} but failed (exit code ${exits.get(failed.attributes.execID!)}); a failed command does not count.`);
+    return no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
   },
 
   'container-event': (s, p) => {
@@ -210,8 +259,11 @@ const evaluators: Evaluators = {
   },
 
   'exited-nonzero': (s) => {
-    const c = s.containers.find((x) => x.state === 'exited' && /^Exited \((?!0\))\d+\)/.test(x.status));
-    return c ? ok(`${c.name}: ${c.status}.`) : no('No stopped container has a non-zero exit code.');
+    // Ended by itself with a non-zero code: a container that was killed (137) or stopped (143) is not "something failed".
+    const hit = endings(s.events).filter((e) => e.how === 'exit' && e.exitCode !== undefined && e.exitCode !== 0).at(-1);
+    if (hit) return ok(`${hit.name} exited with code ${hit.exitCode}.`);
+    const c = s.containers.find((x) => x.state === 'exited' && /^Exited \((?!0\))\d+\)/.test(x.status) && !/^Exited \((137|143)\)/.test(x.status));
+    return c ? ok(`${c.name}: ${c.status}.`) : no('No container has exited by itself with a non-zero exit code.');
   },
 
   'memory-limit': (s, p) => {
@@ -228,7 +280,7 @@ const evaluators: Evaluators = {
 
   'image-tagged': (s, p) => {
     for (const img of s.images) {
-      for (const ref of img.repoTags) {
+      for (const ref of img.newTags ?? img.repoTags) {
         if (ref === '<none>:<none>') continue;
         const { repository, tag } = splitReference(ref);
         const repoOk = p.repository === undefined || repository === p.repository || repository.endsWith(`/${p.repository}`);
@@ -241,9 +293,11 @@ const evaluators: Evaluators = {
   'image-semver-and-latest': (s) => {
     for (const img of s.images) {
       const refs = img.repoTags.filter((r) => r !== '<none>:<none>').map(splitReference);
+      const fresh = new Set(img.newTags ?? img.repoTags);
       for (const v of refs) {
         if (!SEMVER.test(v.tag)) continue;
-        if (refs.some((l) => l.repository === v.repository && l.tag === 'latest')) {
+        // One of the pair must be the learner's recent work (scopeSnapshot lists those in newTags).
+        if (refs.some((l) => l.repository === v.repository && l.tag === 'latest' && (fresh.has(`${v.repository}:${v.tag}`) || fresh.has(`${l.repository}:latest`)))) {
           return ok(`${v.repository}:${v.tag} and ${v.repository}:latest are the same image.`);
         }
       }
@@ -253,7 +307,19 @@ const evaluators: Evaluators = {
 
   'image-pulled': (s) => {
     const hit = s.events.filter((e) => e.type === 'image' && e.action === 'pull').at(-1);
-    return hit ? ok(`Pulled ${hit.id}.`) : no('No image has been pulled since Dockside started watching.');
+    return hit ? ok(`Pulled ${hit.id}.`) : no('No image has been pulled since you started this lesson.');
+  },
+
+  'image-pushed': (s, p) => {
+    const pushes = s.events.filter((e) => e.type === 'image' && e.action === 'push').map((e) => ({ ref: e.attributes.name ?? e.id, ...splitReference(e.attributes.name ?? e.id) }));
+    if (!p.versionAndLatest) {
+      const last = pushes.at(-1);
+      return last ? ok(`Pushed ${last.ref}.`) : no('No image has been pushed since you started this lesson.');
+    }
+    for (const v of pushes) {
+      if (SEMVER.test(v.tag) && pushes.some((l) => l.repository === v.repository && l.tag === 'latest')) return ok(`Pushed ${v.repository}:${v.tag} and ${v.repository}:latest.`);
+    }
+    return no('No repository has had both a version tag (like 1.0.0) and latest pushed since you started this lesson.');
   },
 
   // Cluster checks read the services a Swarm manager reports (absent when the engine is no manager).

@@ -25,6 +25,7 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     networkMode: c.HostConfig?.NetworkMode ?? 'default',
     networks: Object.keys(c.NetworkSettings?.Networks ?? {}),
     mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type, destination: m.Destination, ...(m.Name ? { name: m.Name } : {}) })),
+    labels: c.Labels ?? {},
   }));
   if (withInspect) {
     const running = out.filter((c) => c.state === 'running').slice(0, MAX_INSPECTS);
@@ -48,6 +49,7 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     volumes: (volumes.Volumes ?? []).map((v) => ({ name: v.Name })),
     images: images.map((i) => ({ id: i.Id, repoTags: i.RepoTags ?? [] })),
     events,
+    takenAtNano: Date.now() * 1e6,
   };
 }
 

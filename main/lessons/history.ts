@@ -8,8 +8,8 @@ import type Docker from 'dockerode';
 import { LineSplitter } from '../engine/line-splitter';
 import type { SnapshotEvent } from './snapshot';
 
-/** Noise that no check reads and that would push useful events out of the bounded buffer. */
-const NOISE = /^(exec_create|exec_die|exec_resize|attach|detach|resize|health_status|archive-path|extract-to-dir|copy|export|commit)/;
+/** Noise that no check reads (exec_die is kept: it carries the exit code of an exec) and that would push useful events out of the bounded buffer. */
+const NOISE = /^(exec_create|exec_resize|attach|detach|resize|health_status|archive-path|extract-to-dir|copy|export|commit)/;
 
 export function isUseful(e: SnapshotEvent): boolean {
   return ['container', 'image', 'volume', 'network', 'service'].includes(e.type) && !NOISE.test(e.action);

@@ -46,6 +46,7 @@ export const frontMatterSchema = z
         tab: z.enum(['logs', 'top', 'shell', 'stats', 'inspect', 'limits'], { error: 'expected logs, top, shell, stats, inspect or limits' }).optional(),
         lab: z.boolean({ error: 'expected true or false' }).optional(),
         pipeline: z.boolean({ error: 'expected true or false' }).optional(),
+        registries: z.boolean({ error: 'expected true or false' }).optional(),
       })
       .strict()
       .optional(),

@@ -24,6 +24,8 @@ export interface SnapshotContainer {
   memoryBytes?: number;
   /** HostConfig.NanoCpus (1e9 = one CPU; 0 = no limit); only known for inspected containers. */
   nanoCpus?: number;
+  /** The container's labels (Dockside's own containers carry `dev.dockside.*`). */
+  labels?: Record<string, string>;
 }
 
 export interface SnapshotNetwork {
@@ -39,6 +41,8 @@ export interface SnapshotVolume {
 export interface SnapshotImage {
   id: string;
   repoTags: string[];
+  /** The references tagged, built or pulled after the learner started (set by scopeSnapshot). */
+  newTags?: string[];
 }
 
 export interface SnapshotEvent {
@@ -71,6 +75,8 @@ export interface EngineSnapshot {
   services?: SnapshotService[];
   /** Oldest first; bounded (see history.ts). */
   events: SnapshotEvent[];
+  /** Unix nanoseconds when the snapshot was taken (decides what is still too recent to judge). */
+  takenAtNano?: number;
 }
 
 /** The networks every engine has; a "custom" network is any other one. */

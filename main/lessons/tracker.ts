@@ -9,13 +9,18 @@
 import type { EngineEvent, LessonProgress, LessonProgressEvent } from '../contract';
 import type { EngineManager } from '../engine/engine-manager';
 import { FieldError } from '../engine/errors';
-import { evaluateCheck, NEEDS_INSPECT, type CheckResult } from './checks';
+import { evaluateCheck, NEEDS_INSPECT, SETTLE_MS, type CheckResult } from './checks';
 import { buildSnapshot } from './engine-snapshot';
 import { EventHistory, readPastEvents } from './history';
+import { ownActivity, type OwnActivity } from './own-activity';
 import { ProgressStore } from './progress-store';
+import { scopeSnapshot } from './scope';
 import type { LoadedLesson } from './schema';
 
-/** How far back history goes when the tracker first starts: long enough for "earlier today". */
+/**
+ * How far back history goes when the tracker starts listening again. Only events after the
+ * learner started the course (or reset the lesson) count; this is just the most worth reading.
+ */
 export const HISTORY_WINDOW_SECONDS = 24 * 3600;
 /** Bursts of events (a `docker run` emits 4-6) collapse into one evaluation. */
 const DEBOUNCE_MS = 250;
@@ -36,9 +41,11 @@ export class LessonTracker {
   private engineKey: string | null = null;
   private historyReady: Promise<void> | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private settle: NodeJS.Timeout | null = null;
   private running = false;
   private again = false;
   private lastResults = new Map<string, CheckResult>();
+  private readonly own: OwnActivity;
 
   constructor(
     private readonly engine: EngineManager,
@@ -46,6 +53,13 @@ export class LessonTracker {
     private readonly lessons: () => LoadedLesson[],
   ) {
     this.store = new ProgressStore(dataDir);
+    this.own = ownActivity(engine);
+  }
+
+  /** Adds an engine event unless it is Dockside's own background work; true when it was kept. */
+  private remember(e: EngineEvent): boolean {
+    if (this.own.covers(e)) return false;
+    return this.history.add(e);
   }
 
   subscribe(sub: Subscriber): () => void {
@@ -72,16 +86,23 @@ export class LessonTracker {
     return this.engineKey;
   }
 
-  async answer(lessonId: string, question: number, choice: number): Promise<{ correct: boolean; answer: number; explain: string }> {
+  async answer(lessonId: string, question: number, choice: number, reveal = false): Promise<{ correct: boolean; answer?: number; explain?: string }> {
     const lesson = this.lessons().find((l) => l.id === lessonId);
     const q = lesson?.quiz[question];
     if (!lesson) throw Object.assign(new Error(`No lesson "${lessonId}".`), { statusCode: 404 });
     if (!q) throw new FieldError('question', `Lesson "${lessonId}" has no question ${question}.`);
     if (choice >= q.choices.length) throw new FieldError('choice', `Question ${question} has only ${q.choices.length} choices.`);
+    // A wrong answer never reveals the right one (the learner tries again or asks to see it);
+    // a revealed answer earns no credit.
+    if (reveal) {
+      this.store.setQuiz(await this.currentEngineKey(), `${lessonId}/${question}`, false);
+      this.schedule(0);
+      return { correct: false, answer: q.answer, explain: q.explain };
+    }
     const correct = choice === q.answer;
     this.store.setQuiz(await this.currentEngineKey(), `${lessonId}/${question}`, correct);
     this.schedule(0);
-    return { correct, answer: q.answer, explain: q.explain };
+    return correct ? { correct, answer: q.answer, explain: q.explain } : { correct };
   }
 
   async reset(lessonId?: string): Promise<string> {
@@ -95,7 +116,10 @@ export class LessonTracker {
     this.off.push(
       this.engine.onEvent((e: EngineEvent) => {
         // Only events a check could care about trigger an evaluation (add() drops the rest).
-        if (this.history.add(e)) this.schedule(DEBOUNCE_MS);
+        if (this.remember(e)) {
+          this.schedule(DEBOUNCE_MS);
+          this.settleLater();
+        }
       }),
       this.engine.onStatus((s) => {
         if (s.state !== 'connected') return;
@@ -117,6 +141,17 @@ export class LessonTracker {
     this.off = [];
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = null;
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = null;
+  }
+
+  /** One more evaluation after the last change settles (a kill that turns out to be `rm -f`). */
+  private settleLater(): void {
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      this.schedule(0);
+    }, SETTLE_MS);
   }
 
   private async loadHistory(): Promise<void> {
@@ -124,7 +159,7 @@ export class LessonTracker {
     const now = Math.floor(Date.now() / 1000);
     const since = Math.max(now - HISTORY_WINDOW_SECONDS, (this.history.newestSeconds() ?? 0) - 1);
     try {
-      for (const e of await readPastEvents(this.engine.client(), since)) this.history.add(e);
+      for (const e of await readPastEvents(this.engine.client(), since)) this.remember(e);
     } catch {
       // Without past events the history-based checks only see what happens from now on.
     }
@@ -177,12 +212,14 @@ export class LessonTracker {
       return;
     }
     const now = new Date().toISOString();
-    const newlyMet: string[] = [];
+    const newlyMet: { key: string; how: string }[] = [];
     for (const l of wanted) {
+      // Each lesson sees only what happened after the learner started (or reset) it.
+      const scoped = scopeSnapshot(snapshot, this.store.sinceNano(key, l.id));
       for (const t of l.tasks) {
-        const r = evaluateCheck(t.check, snapshot);
+        const r = evaluateCheck(t.check, scoped);
         this.lastResults.set(`${l.id}/${t.id}`, r);
-        if (r.met) newlyMet.push(`${l.id}/${t.id}`);
+        if (r.met) newlyMet.push({ key: `${l.id}/${t.id}`, how: r.detail });
       }
     }
     this.store.markDone(key, newlyMet, now);
@@ -191,11 +228,12 @@ export class LessonTracker {
       tasks: Object.fromEntries(
         l.tasks.map((t) => {
           const r = this.lastResults.get(`${l.id}/${t.id}`) ?? { met: false, detail: 'Not checked yet.' };
-          const doneAt = saved.tasks[`${l.id}/${t.id}`];
-          return [t.id, { met: r.met, done: Boolean(doneAt), ...(doneAt ? { doneAt } : {}), detail: r.detail }];
+          const done = saved.tasks[`${l.id}/${t.id}`];
+          return [t.id, { met: r.met, done: Boolean(done), ...(done ? { doneAt: done.at, doneHow: done.how } : {}), detail: r.detail }];
         }),
       ),
       quiz: Object.fromEntries(l.quiz.map((_, i) => [String(i), saved.quiz[`${l.id}/${i}`]]).filter(([, v]) => v !== undefined)),
+      since: new Date(this.store.sinceNano(key, l.id) / 1e6).toISOString(),
     });
     for (const s of this.subs) {
       const mine = s.lessonId ? wanted.filter((l) => l.id === s.lessonId) : wanted;
@@ -203,7 +241,7 @@ export class LessonTracker {
       const fingerprint = JSON.stringify([key, lessonsState]);
       if (fingerprint === s.lastSent) continue;
       s.lastSent = fingerprint;
-      s.emit({ engine: key, evaluatedAt: now, lessons: lessonsState });
+      s.emit({ engine: key, evaluatedAt: now, startedAt: saved.startedAt, lessons: lessonsState });
     }
   }
 }

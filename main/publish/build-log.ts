@@ -17,11 +17,12 @@ export interface BuildLine {
   aux?: { ID?: string };
 }
 
-const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
+// Docker's classic builder says "Step 2/5 : RUN ...", Podman (Buildah) says "STEP 2/5: RUN ...".
+const STEP = /^(?:Step (\d+)\/(\d+) : |STEP (\d+)\/(\d+): )(.*)$/;
 
 export function parseStep(text: string): BuildStep | null {
   const m = STEP.exec(text.trim());
-  return m ? { step: Number(m[1]), total: Number(m[2]), instruction: m[3]! } : null;
+  return m ? { step: Number(m[1] ?? m[3]), total: Number(m[2] ?? m[4]), instruction: m[5]! } : null;
 }
 
 /** Follows a build's output: the current step, the image id, and the error if it failed. */

@@ -12,9 +12,12 @@ import { containerCalls, containerSubscriptions } from './handlers/containers';
 import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
+import { liveStateSubscriptions, REOPEN_ON_RECONNECT } from './handlers/livestate';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
+import { practiceCalls } from './handlers/practice';
 import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
+import { sshCalls } from './handlers/ssh';
 import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import { diskCalls } from './handlers/disk';
@@ -66,12 +69,14 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...networksCalls(context),
     ...lessonsCalls(context),
     ...publishCalls(context),
+    ...practiceCalls(context),
     ...clusterCalls(context),
     ...stacksCalls(context),
     ...bulkCalls(context),
     ...diskCalls(context),
     ...filesCalls(context),
     ...settingsCalls(context),
+    ...sshCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),
@@ -84,11 +89,13 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...clusterSubscriptions(context),
     ...stacksSubscriptions(context),
     ...settingsSubscriptions(context),
+    ...liveStateSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');
   const dispatcher = new Dispatcher(calls, subscriptions, {
     onConnectionLost: (message) => engine.reportConnectionLost(message),
+    reopen: { names: REOPEN_ON_RECONNECT, onConnection: (cb) => connectionChanges(engine, cb) },
   });
   await engine.start();
   return {
@@ -101,6 +108,23 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
       engine.stop();
     },
   };
+}
+
+/**
+ * Tells `cb` about each new engine connection (a reconnect, or a switch to another engine: both
+ * make a new client) and each loss. Subscriptions opened on the old client re-open on the new.
+ */
+function connectionChanges(engine: EngineManager, cb: (connected: boolean) => void): () => void {
+  const clientNow = () => (engine.getStatus().state === 'connected' ? engine.client() : null);
+  let last = clientNow();
+  return engine.onStatus((s) => {
+    const now = s.state === 'connected' ? clientNow() : null;
+    if (now === last) return;
+    const lost = last !== null;
+    last = now;
+    if (lost && now !== null) cb(false); // switched engines: close the old streams first
+    cb(now !== null);
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { callSchemas, subscriptionSchemas, type ApiError, type CallName, type Result, type SubscriptionName } from '../contract';
 import { NotConnectedError } from '../engine/engine-manager';
 import { FieldError, isConnectionError, toApiError } from '../engine/errors';
-import type { CallHandlers, SubscriptionHandlers } from './types';
+import type { CallHandlers, SubscriptionHandlers, SubscriptionSink } from './types';
 
 interface ActiveSubscription {
   owner: string;
@@ -20,6 +20,16 @@ interface ActiveSubscription {
 export interface DispatcherHooks {
   /** Called when a handler failed because the engine could not be reached. */
   onConnectionLost?: (message: string) => void;
+  /**
+   * Subscriptions whose engine streams die with the engine connection and are re-opened by the
+   * dispatcher on every new connection (reconnect or switch), with the same arguments and sink,
+   * so views need not notice. `onConnection` reports each new connection (true) and each loss
+   * (false).
+   */
+  reopen?: {
+    names: ReadonlySet<string>;
+    onConnection(cb: (connected: boolean) => void): () => void;
+  };
 }
 
 export function validationError(err: z.ZodError, what: string): ApiError {
@@ -78,30 +88,61 @@ export class Dispatcher {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, subName) };
     const subId = randomUUID();
     let open = true;
-    const sink = {
+    const reopenable = this.hooks.reopen?.names.has(subName) ?? false;
+    const sink: SubscriptionSink<unknown> = {
       emit: (event: unknown) => {
         if (open) emit(subId, event);
       },
       fail: (err: unknown) => {
         if (open) onError(subId, this.fail(err));
       },
+      ...(reopenable ? { resume: { reopened: 0, data: {} } } : {}),
     };
+    const handler = this.subscriptions[subName] as (a: unknown, s: typeof sink) => Promise<() => void> | (() => void);
+    let close: (() => void) | null;
     try {
-      const handler = this.subscriptions[subName] as (a: unknown, s: typeof sink) => Promise<() => void> | (() => void);
-      const close = await handler(parsed.data, sink);
-      this.subs.set(subId, {
-        owner,
-        name: subName,
-        close: () => {
-          open = false;
-          close();
-        },
-      });
-      return { ok: true, value: subId };
+      close = await handler(parsed.data, sink);
     } catch (err) {
       open = false;
       return { ok: false, error: this.fail(err) };
     }
+    let offConnection: (() => void) | null = null;
+    if (reopenable && this.hooks.reopen) {
+      // One open at a time: a loss closes the dead streams, a new connection opens fresh ones.
+      let opening: Promise<void> = Promise.resolve();
+      const closeStreams = () => {
+        const c = close;
+        close = null;
+        if (c) safeCall(c);
+      };
+      offConnection = this.hooks.reopen.onConnection((connected) => {
+        opening = opening.then(async () => {
+          if (!open) return;
+          closeStreams();
+          if (!connected) return;
+          sink.resume!.reopened++;
+          try {
+            const c = await handler(parsed.data, sink);
+            if (open) close = c;
+            else safeCall(c);
+          } catch (err) {
+            // Say why it could not come back (e.g. the container no longer exists); stay
+            // subscribed, so the next reconnect tries again.
+            sink.fail(err);
+          }
+        });
+      });
+    }
+    this.subs.set(subId, {
+      owner,
+      name: subName,
+      close: () => {
+        open = false;
+        offConnection?.();
+        if (close) close();
+      },
+    });
+    return { ok: true, value: subId };
   }
 
   unsubscribe(owner: string, subId: unknown): boolean {
@@ -143,6 +184,14 @@ export class Dispatcher {
   private fail(err: unknown): ApiError {
     if (isConnectionError(err)) this.hooks.onConnectionLost?.((err as Error).message);
     return errorToApi(err);
+  }
+}
+
+function safeCall(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // A stream that is already gone has nothing left to close.
   }
 }
 

@@ -31,6 +31,18 @@ export interface SubscriptionSink<E> {
   emit(event: E): void;
   /** Reports a stream failure to the subscriber; the subscription stays until it unsubscribes. */
   fail(error: unknown): void;
+  /**
+   * Present for subscriptions the dispatcher re-opens after the engine comes back: kept across
+   * re-opens, so a handler can continue where it stopped (e.g. the last log timestamp).
+   */
+  resume?: ResumeState;
+}
+
+export interface ResumeState {
+  /** 0 on the first open, then 1, 2, ... for each re-open after a reconnect. */
+  reopened: number;
+  /** Whatever the handler keeps to continue where it stopped. */
+  data: Record<string, unknown>;
 }
 
 /** Opens whatever streams the subscription needs and returns the function that closes them all. */

@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ComposeCli } from '../contract';
-import { shellQuote } from '../engine/docker-command';
 import type { Endpoint } from '../engine/endpoint';
-import type { StackInfo } from './compose-labels';
+export { composeArgs, composeCommandLine } from './compose-command';
 
 export interface FoundCompose extends ComposeCli {
   /** Program and leading arguments: ["docker", "compose"] or ["docker-compose"]. */
@@ -21,28 +20,23 @@ const RUN_TIMEOUT_MS = 5 * 60_000;
 
 let found: Promise<FoundCompose | null> | null = null;
 
-/** Looks for the compose CLI once per process (a v2 plugin first, as the docker docs do). */
+/**
+ * Looks for the compose CLI (a v2 plugin first, as the docker docs do). A find is kept for the
+ * process; a miss is not, so a CLI installed later (or one slow to answer on a busy machine) is
+ * found on the next call.
+ */
 export function findComposeCli(): Promise<FoundCompose | null> {
-  found ??= (async () => {
-    const v2 = await run(['docker', 'compose', 'version', '--short'], {}, undefined, 10_000);
-    if (v2.exitCode === 0) return { name: 'docker compose', version: v2.output.trim(), argv: ['docker', 'compose'] } as const;
-    const v1 = await run(['docker-compose', 'version', '--short'], {}, undefined, 10_000);
-    if (v1.exitCode === 0) return { name: 'docker-compose', version: v1.output.trim(), argv: ['docker-compose'] } as const;
+  found ??= (async (): Promise<FoundCompose | null> => {
+    const v2 = await run(['docker', 'compose', 'version', '--short'], {}, undefined, 30_000);
+    if (v2.exitCode === 0) return { name: 'docker compose', version: v2.output.trim(), argv: ['docker', 'compose'] };
+    const v1 = await run(['docker-compose', 'version', '--short'], {}, undefined, 30_000);
+    if (v1.exitCode === 0) return { name: 'docker-compose', version: v1.output.trim(), argv: ['docker-compose'] };
     return null;
-  })();
+  })().then((cli) => {
+    if (!cli) found = null;
+    return cli;
+  });
   return found;
-}
-
-/** `-p NAME -f FILE... --project-directory DIR up -d` (or `down`). */
-export function composeArgs(info: StackInfo, action: 'up' | 'down'): string[] {
-  const files = info.configFiles.flatMap((f) => ['-f', f]);
-  const dir = info.workingDir ? ['--project-directory', info.workingDir] : [];
-  return ['-p', info.project, ...files, ...dir, ...(action === 'up' ? ['up', '-d'] : ['down'])];
-}
-
-/** The line a user would type, quoted for a POSIX shell. */
-export function composeCommandLine(cli: Pick<ComposeCli, 'name'>, args: string[]): string {
-  return [...cli.name.split(' '), ...args].map(shellQuote).join(' ');
 }
 
 /** Points the CLI at the engine Dockside is connected to, not at whatever its own config says. */

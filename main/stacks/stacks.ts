@@ -9,8 +9,9 @@ import { bulkContainers, forEachRef } from '../bulk/bulk-actions';
 import { dockerCommand } from '../engine/docker-command';
 import { FieldError } from '../engine/errors';
 import { PROJECT_LABEL, stackOf, type StackInfo } from './compose-labels';
+import { stackCommand, type StackAction } from './compose-command';
+export { stackCommand, type StackAction };
 
-export type StackAction = 'start' | 'stop' | 'restart' | 'remove';
 
 export interface ProjectContainer {
   id: string;
@@ -48,11 +49,6 @@ export async function listStacks(docker: Docker, remembered: StackInfo[], exists
 
 function filesExist(files: string[], exists: (file: string) => boolean): boolean {
   return files.length > 0 && files.every((f) => exists(f));
-}
-
-/** The compose command a user would type for the same thing (v2 accepts a project name without files). */
-export function stackCommand(project: string, action: StackAction): string {
-  return action === 'remove' ? dockerCommand('compose', '-p', project, 'rm', '--stop', '--force') : dockerCommand('compose', '-p', project, action);
 }
 
 export async function stackAction(docker: Docker, project: string, action: StackAction): Promise<BulkResult & { project: string; equivalent: string }> {

@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import { CADDY_TEST_IMAGE } from '../setup/prepare-networks';
 import { runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
+import { freeSubnet } from '../support/free-subnet';
 import { testName } from '../support/labels';
 
 async function freePort(): Promise<number> {
@@ -28,10 +29,11 @@ test('create a network in the UI, attach a container with an alias, refuse remov
     await form.getByRole('button', { name: 'Create network' }).click();
     await expect(app.getByTestId('network-subnet-error')).toHaveText('Subnet /33 is not a prefix length (0 to 32)');
 
-    await form.getByLabel('Subnet (optional)').fill('10.232.9.0/24');
+    const subnet = await freeSubnet();
+    await form.getByLabel('Subnet (optional)').fill(subnet);
     await form.getByRole('button', { name: 'Create network' }).click();
     const row = app.getByTestId(`network-row-${netName}`);
-    await expect(row).toContainText('10.232.9.0/24');
+    await expect(row).toContainText(subnet);
     await expect(app.getByTestId('recent-command')).toContainText(`docker network create --driver bridge`);
 
     // The same name again: the field says so.
@@ -46,7 +48,7 @@ test('create a network in the UI, attach a container with an alias, refuse remov
     await details.getByLabel('Alias').fill('web');
     await details.getByRole('button', { name: 'Connect' }).click();
     const endpoint = app.getByTestId(`endpoint-${netName}-${cName}`);
-    await expect(endpoint).toContainText(/10\.232\.9\.\d+\/24/);
+    await expect(endpoint).toContainText(new RegExp(`${subnet.replace(/\.0\/24$/, '').replace(/\./g, '\\.')}\\.\\d+/24`));
     await expect(endpoint).toContainText('alias web');
     await expect(app.getByTestId('recent-command')).toContainText(`docker network connect`);
     await expect(details.getByTestId('network-inspect-json')).toContainText(cName);

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanupRun, runContainer } from '../support/engine';
+import { cleanupRun, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
 import { expect, test } from './fixtures';
@@ -74,4 +74,33 @@ test('disk usage shows the four rows and a prune preview that removes nothing un
   await expect(dialog.getByTestId('prune-empty')).toBeVisible();
   await expect(dialog.getByTestId('docker-command')).toHaveText("docker volume prune --force --filter label=dockside.test.none=nothing-has-this");
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('"Show notifications" in Settings turns the toasts off and on', async ({ app }) => {
+  const quiet = testName('quietvol');
+  const loud = testName('loudvol');
+  const nav = app.getByRole('navigation', { name: 'Main' });
+  const toasts = app.getByRole('status', { name: 'Notifications' });
+  try {
+    await nav.getByRole('button', { name: 'Settings', exact: true }).click();
+    const toggle = app.getByRole('checkbox', { name: /Show notifications/ });
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
+    await nav.getByRole('button', { name: 'Volumes', exact: true }).click();
+    await app.getByLabel('New volume name', { exact: true }).fill(quiet);
+    await app.getByRole('button', { name: 'Create volume' }).click();
+    await expect(app.getByTestId(`volume-row-${quiet}`)).toBeVisible();
+    await expect(app.getByTestId('recent-command').first()).toContainText(`docker volume create ${quiet}`);
+    await expect(toasts.getByText(quiet)).toHaveCount(0);
+
+    await nav.getByRole('button', { name: 'Settings', exact: true }).click();
+    await toggle.click();
+    await expect(toggle).toBeChecked();
+    await nav.getByRole('button', { name: 'Volumes', exact: true }).click();
+    await app.getByLabel('New volume name', { exact: true }).fill(loud);
+    await app.getByRole('button', { name: 'Create volume' }).click();
+    await expect(toasts.getByText(loud).first()).toBeVisible();
+  } finally {
+    for (const v of [quiet, loud]) await testDocker().getVolume(v).remove().catch(() => undefined);
+  }
 });

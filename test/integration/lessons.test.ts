@@ -169,7 +169,10 @@ describe('progress', () => {
     const ans = await service.dispatcher.invoke('lessons:answer', { lessonId: 'stop-vs-kill', question: 0, choice: 1 });
     expect(ans).toMatchObject({ ok: true, value: { correct: true, answer: 1 } });
     const wrong = await service.dispatcher.invoke('lessons:answer', { lessonId: 'stop-vs-kill', question: 1, choice: 0 });
-    expect(wrong).toMatchObject({ ok: true, value: { correct: false, answer: 1 } });
+    // A wrong answer does not give the right one away; "Show answer" does, without credit.
+    expect(wrong).toEqual({ ok: true, value: { correct: false } });
+    const shown = await service.dispatcher.invoke('lessons:answer', { lessonId: 'stop-vs-kill', question: 1, choice: 0, reveal: true });
+    expect(shown).toMatchObject({ ok: true, value: { correct: false, answer: 1 } });
     const badChoice = await service.dispatcher.invoke('lessons:answer', { lessonId: 'stop-vs-kill', question: 0, choice: 9 });
     expect(badChoice).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'choice' } });
 

@@ -7,6 +7,7 @@ import type { NetworkSummary } from '../../main/contract';
 import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
+import { freeSubnet } from '../support/free-subnet';
 import { testLabels, testName } from '../support/labels';
 
 let service: Service;
@@ -40,10 +41,12 @@ afterAll(async () => {
 describe('networks on the real engine', () => {
   it('creates a bridge network, attaches containers with an alias; they reach each other by name', async () => {
     const netName = testName('net');
-    const created = await service.dispatcher.invoke('networks:create', { name: netName, subnet: '10.231.7.0/24', labels: testLabels() });
+    const subnet = await freeSubnet();
+    const prefix = subnet.replace(/\.0\/24$/, '');
+    const created = await service.dispatcher.invoke('networks:create', { name: netName, subnet, labels: testLabels() });
     expect(created.ok, JSON.stringify(created)).toBe(true);
     const value = (created as { ok: true; value: { command: string } }).value;
-    expect(value.command).toBe(`docker network create --driver bridge --subnet=10.231.7.0/24 --label dockside.test=${testLabels()['dockside.test']} ${netName}`);
+    expect(value.command).toBe(`docker network create --driver bridge --subnet=${subnet} --label dockside.test=${testLabels()['dockside.test']} ${netName}`);
 
     const a = await runContainer({ name: testName('a'), image: WEB_IMAGE, networkMode: netName });
     const bName = testName('b');
@@ -60,11 +63,11 @@ describe('networks on the real engine', () => {
     const list = await service.dispatcher.invoke('networks:list', {});
     expect(list.ok).toBe(true);
     const net = (list as { ok: true; value: NetworkSummary[] }).value.find((n) => n.name === netName)!;
-    expect(net.subnets[0]?.subnet).toBe('10.231.7.0/24');
+    expect(net.subnets[0]?.subnet).toBe(subnet);
     expect(net.driver).toBe('bridge');
     const bEp = net.containers.find((c) => c.containerName === bName)!;
     expect(bEp.aliases).toEqual(['backend']);
-    expect(bEp.ipv4).toMatch(/^10\.231\.7\.\d+\/24$/);
+    expect(bEp.ipv4.startsWith(`${prefix}.`) && bEp.ipv4.endsWith('/24')).toBe(true);
 
     // Removal is refused while containers are attached, naming them.
     const refused = await service.dispatcher.invoke('networks:remove', { id: netName });
@@ -74,7 +77,7 @@ describe('networks on the real engine', () => {
     // Bad input: name in use, overlapping subnet, invalid CIDR, each tied to its field.
     const dup = await service.dispatcher.invoke('networks:create', { name: netName, labels: testLabels() });
     expect(dup).toMatchObject({ ok: false, error: { field: 'name' } });
-    const overlap = await service.dispatcher.invoke('networks:create', { name: testName('ovl'), subnet: '10.231.7.0/25', labels: testLabels() });
+    const overlap = await service.dispatcher.invoke('networks:create', { name: testName('ovl'), subnet: `${prefix}.0/25`, labels: testLabels() });
     expect(overlap).toMatchObject({ ok: false, error: { field: 'subnet' } });
     expect((overlap as { ok: false; error: { message: string } }).error.message).toMatch(/overlap/i);
     const badCidr = await service.dispatcher.invoke('networks:create', { name: testName('bad'), subnet: '10.1.2.0/33', labels: testLabels() });

@@ -137,10 +137,10 @@ describe(`fuzz (seed ${SEED})`, () => {
   it(`answers ${IPC_MESSAGES} hostile IPC messages through the Electron handler, and none reaches the engine`, async () => {
     handlers.clear();
     const rnd = prng(SEED + 1);
-    const unregister = registerIpc(service.dispatcher, ['file://']);
+    const unregister = registerIpc(service.dispatcher, 'app://dockside');
     const wc = { id: 424242, send: () => undefined, isDestroyed: () => false, once: () => undefined, on: () => undefined };
     knownWebContents.add(wc);
-    const event = { sender: wc, senderFrame: { url: 'file:///app/out/renderer/index.html' } };
+    const event = { sender: wc, senderFrame: { url: 'app://dockside/index.html', parent: null } };
     const workBefore = engineWork().length;
     const cyclic: Record<string, unknown> = { id: 'web' };
     cyclic.self = cyclic;

@@ -7,16 +7,19 @@ import { WEB_IMAGE } from '../support/fixtures';
 import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
 import { startLocalRegistry, type LocalRegistry } from '../support/workflows-registry';
 import { seedRegistry } from '../support/workflows-seed';
+import { tempDataDir } from '../support/temp-dir';
 
+const dataDir = tempDataDir('it-pull');
 let service: Service;
 let registry: LocalRegistry;
 
 beforeAll(async () => {
   registry = await startLocalRegistry();
-  service = await createService({ dataDir: '/tmp/dockside-wf-int' });
+  service = await createService({ dataDir: dataDir.dir });
   await waitFor(() => service.engine.getStatus().state === 'connected', 'engine connected');
 });
 afterAll(async () => {
+  dataDir.remove();
   service?.close();
   await cleanupRun();
   await registry?.stop();

@@ -7,7 +7,9 @@ import { emptyRunSpec, parseDockerRun, runCommand, type RunSpec } from '../../ma
 import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { labelArgs, RUN_ID, TEST_LABEL, testLabels, testName } from '../support/labels';
+import { tempDataDir } from '../support/temp-dir';
 
+const dataDir = tempDataDir('it-workflows');
 let service: Service;
 const docker = testDocker();
 
@@ -25,10 +27,11 @@ const spec = (s: Partial<RunSpec>): RunSpec => ({ ...emptyRunSpec(), image: WEB_
 const names = async () => (await docker.listContainers({ all: true })).map((c) => c.Names[0]!.slice(1));
 
 beforeAll(async () => {
-  service = await createService({ dataDir: '/tmp/dockside-wf-int' });
+  service = await createService({ dataDir: dataDir.dir });
   await waitFor(() => service.engine.getStatus().state === 'connected', 'engine connected');
 });
 afterAll(async () => {
+  dataDir.remove();
   service.close();
   await cleanupRun();
 });
@@ -109,7 +112,10 @@ describe('run dialog', () => {
   });
 
   it('the command shown, run by the docker CLI, gives the same configuration', async () => {
+    // Made first, with this run's label: `docker run -v NAME:/data` would create it unlabelled,
+    // and cleanup (by label) would leave it behind after every run.
     const vol = testName('vol');
+    await docker.createVolume({ Name: vol, Labels: testLabels() });
     const base = spec({
       detach: true,
       ports: [{ hostIp: '127.0.0.1', hostPort: '', containerPort: '80', protocol: 'tcp' }, { hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' }],

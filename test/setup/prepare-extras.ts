@@ -4,6 +4,7 @@
  */
 import type Docker from 'dockerode';
 import { networksPreparations } from './prepare-networks';
+import { practicePreparations } from './prepare-practice';
 import { publishPreparations } from './prepare-publish';
 
 export interface PrepareContext {
@@ -13,4 +14,4 @@ export interface PrepareContext {
   canInstall: boolean;
 }
 
-export const extraPreparations: ((ctx: PrepareContext) => Promise<void>)[] = [...networksPreparations, ...publishPreparations];
+export const extraPreparations: ((ctx: PrepareContext) => Promise<void>)[] = [...networksPreparations, ...publishPreparations, ...practicePreparations];

@@ -12,7 +12,6 @@ import { busyboxRootfs, imageExists, importRootfs } from './images';
 import type { PrepareContext } from './prepare-extras';
 
 export const CADDY_TEST_IMAGE = 'dockside-test/caddy:latest';
-const CADDY_PUBLIC_IMAGE = 'caddy:latest';
 const CADDY_BIN = '/usr/bin/caddy';
 
 /** Absolute paths of the shared libraries (and loader) `ldd` reports for a binary. */
@@ -62,11 +61,8 @@ async function ensureCaddyImage(ctx: PrepareContext): Promise<void> {
       fs.rmSync(root, { recursive: true, force: true });
     }
   }
-  // The lab's default image is caddy:latest; give it ours only where the developer has none.
-  if (!(await imageExists(docker, CADDY_PUBLIC_IMAGE))) {
-    await docker.getImage(CADDY_TEST_IMAGE).tag({ repo: 'caddy', tag: 'latest' });
-    console.log(`prepare: tagged ${CADDY_TEST_IMAGE} as ${CADDY_PUBLIC_IMAGE}`);
-  }
+  // No `caddy:latest` tag is made: it would stay in the developer's engine and pass for the real
+  // Caddy image. The tests name CADDY_TEST_IMAGE wherever they start a lab.
 }
 
 export const networksPreparations: ((ctx: PrepareContext) => Promise<void>)[] = [ensureCaddyImage];

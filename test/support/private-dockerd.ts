@@ -52,6 +52,11 @@ export interface PrivateDockerd {
   log(): string;
 }
 
+/** True when the host has the default engine's docker0 bridge (check it survives a private engine). */
+export function hostHasDocker0(): boolean {
+  return spawnSync('ip', ['link', 'show', 'docker0'], { stdio: 'ignore' }).status === 0;
+}
+
 /** Why a private engine cannot be started here, or null when it can. */
 export function privateDockerdUnavailable(): string | null {
   if (process.platform !== 'linux') return 'a private dockerd is started only on Linux';
@@ -117,7 +122,11 @@ export async function startPrivateDockerd(opts: PrivateDockerdOptions = {}): Pro
     for (;;) {
       try {
         await docker.ping();
-        if (innerPort) startRelay(child.pid!);
+        if (innerPort) {
+          startRelay(child.pid!);
+          // Ready when the relay listens (its socket appears) and the daemon's tcp port answers.
+          while (!fs.existsSync(relaySocket) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        }
         return;
       } catch {
         if (child.exitCode !== null) throw new Error(`private dockerd exited (${child.exitCode}):\n${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);

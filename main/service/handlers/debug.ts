@@ -1,16 +1,23 @@
 /** Handlers of the "debug" section of the contract (see main/contract.ts): stats, logs, top, limits. */
-import { followLogs } from '../../debug/log-stream';
+import { followLogs, type LogCursor } from '../../debug/log-stream';
 import { logFileName, openLogText, saveLogsToDataDir, saveLogsToFile } from '../../debug/logs-save';
 import { dockerCommand, shellQuote } from '../../engine/docker-command';
 import { watchStats } from '../../debug/stats-stream';
 import { getLimits, topProcesses, updateLimits } from '../../debug/top-limits';
+import { ownActivity } from '../../lessons/own-activity';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
+import { goneWhileAway } from './gone';
 
 type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'logs:save'>;
 
 export function debugCalls({ engine, dataDir, chooseSavePath, offerDownload }: ServiceContext): Calls {
   return {
-    'top:list': async ({ id, psArgs }) => topProcesses(engine.client(), id, psArgs),
+    'top:list': async ({ id, psArgs, background }) => {
+      // The engine emits a `top` event for every call; the lesson tracker must tell polling from the learner.
+      if (background) ownActivity(engine).note('top', id);
+      else ownActivity(engine).learner('top', id);
+      return topProcesses(engine.client(), id, psArgs);
+    },
     'limits:get': async ({ id }) => getLimits(engine.client(), id),
     'limits:update': async ({ id, memory, memorySwap, cpus }) =>
       updateLimits(engine.client(), id, {
@@ -47,12 +54,20 @@ export function debugSubscriptions({ engine }: ServiceContext): Pick<Subscriptio
       const hostMemory = status.state === 'connected' ? status.info.memoryBytes : 0;
       return watchStats(engine.client(), ids, (b) => sink.emit(b), { hostMemory });
     },
-    'logs:follow': ({ id, tail, since, timestamps, follow }, sink) =>
-      followLogs(
-        engine.client(),
-        { id, tail, timestamps, follow, ...(since !== undefined ? { since } : {}) },
-        (b) => sink.emit(b),
-        (err) => sink.fail(err),
-      ),
+    'logs:follow': async ({ id, tail, since, timestamps, follow }, sink) => {
+      // Re-opened after a reconnect (see REOPEN_ON_RECONNECT): continue after the last line sent.
+      const cursor = (sink.resume?.data.logCursor as LogCursor | undefined) ?? { key: '', atKey: 0, total: 0 };
+      if (sink.resume) sink.resume.data.logCursor = cursor;
+      try {
+        return await followLogs(
+          engine.client(),
+          { id, tail, timestamps, follow, ...(since !== undefined ? { since } : {}), ...(sink.resume ? { cursor } : {}) },
+          (b) => sink.emit(b),
+          (err) => sink.fail(err),
+        );
+      } catch (err) {
+        throw goneWhileAway(err, id, sink.resume);
+      }
+    },
   };
 }

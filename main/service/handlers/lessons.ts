@@ -53,9 +53,9 @@ export function lessonsCalls(ctx: ServiceContext): Calls {
       // Answers stay in main: the quiz is judged by `lessons:answer`.
       return { ...summary(l), body: l.body, quiz: l.quiz.map((q) => ({ question: q.question, choices: q.choices })) };
     },
-    'lessons:answer': async ({ lessonId, question, choice }) => {
+    'lessons:answer': async ({ lessonId, question, choice, reveal }) => {
       find(lessonId);
-      return trackerFor(ctx).answer(lessonId, question, choice);
+      return trackerFor(ctx).answer(lessonId, question, choice, reveal);
     },
     'lessons:reset': async ({ lessonId }) => {
       if (lessonId) find(lessonId);

@@ -5,6 +5,7 @@ import { connectNetwork, createNetwork, disconnectNetwork, inspectNetwork, listN
 import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
+import { followSilentNetworks, networksChanged } from '../../networks/network-refresh';
 
 type Calls = Pick<
   CallHandlers,
@@ -25,13 +26,19 @@ type Calls = Pick<
 const CONTAINER_ACTIONS = /^(create|start|restart|stop|die|destroy|rename)/;
 
 export function networksCalls({ engine, dataDir }: ServiceContext): Calls {
+  // Engines without network events (Podman) learn of Dockside's own changes this way.
+  const nudge = async <T>(p: Promise<T>): Promise<T> => {
+    const v = await p;
+    networksChanged(engine);
+    return v;
+  };
   return {
     'networks:list': async () => listNetworks(engine.client()),
     'networks:inspect': async ({ id }) => inspectNetwork(engine.client(), id),
-    'networks:create': async ({ name, subnet, internal, labels }) => createNetwork(engine.client(), { name, subnet, internal, ...(labels ? { labels } : {}) }),
-    'networks:remove': async ({ id }) => removeNetwork(engine.client(), id),
-    'networks:connect': async ({ network, container, alias }) => connectNetwork(engine.client(), network, container, alias),
-    'networks:disconnect': async ({ network, container, force }) => disconnectNetwork(engine.client(), network, container, force),
+    'networks:create': async ({ name, subnet, internal, labels }) => nudge(createNetwork(engine.client(), { name, subnet, internal, ...(labels ? { labels } : {}) })),
+    'networks:remove': async ({ id }) => nudge(removeNetwork(engine.client(), id)),
+    'networks:connect': async ({ network, container, alias }) => nudge(connectNetwork(engine.client(), network, container, alias)),
+    'networks:disconnect': async ({ network, container, force }) => nudge(disconnectNetwork(engine.client(), network, container, force)),
     'lab:start': async ({ hostPort, image, policy, labels }) => startLab(engine.client(), dataDir, { hostPort, image, policy, labels }),
     'lab:list': async () => listLabs(engine.client(), dataDir),
     'lab:reload': async ({ labId, caddyfile }) => reloadLab(engine.client(), dataDir, labId, caddyfile),
@@ -70,10 +77,17 @@ export function networksSubscriptions({ engine, dataDir }: ServiceContext): Pick
           );
         }, 400);
       });
+      const stopSilent = followSilentNetworks(engine, () =>
+        list().then(
+          (v) => !closed && sink.emit(v),
+          (err) => !closed && sink.fail(err),
+        ),
+      );
       return () => {
         closed = true;
         if (followUp) clearTimeout(followUp);
         offEvent();
+        stopSilent();
         closeWatch();
       };
     },

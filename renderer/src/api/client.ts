@@ -2,7 +2,7 @@
  * The renderer's single entry to the engine. In Electron the preload put `window.dockside` there;
  * in a browser we open the WebSocket transport. Views only ever see the DocksideApi interface.
  */
-import type { CallArgs, CallName, CallResult, DocksideApi, Result } from '../../../main/contract';
+import type { ApiError, CallArgs, CallName, CallResult, DocksideApi, Result } from '../../../main/contract';
 import { browserSecret, sessionStillValid } from './browser-session';
 import { createWsTransport } from './ws-transport';
 
@@ -45,6 +45,19 @@ export function onTransportChange(cb: (up: boolean) => void): () => void {
   return () => transportListeners.delete(cb);
 }
 
+const failureListeners = new Set<(name: CallName, error: ApiError) => void>();
+
+/** Told about every call that failed (notifications show the action ones). */
+export function onCallFailure(cb: (name: CallName, error: ApiError) => void): () => void {
+  failureListeners.add(cb);
+  return () => failureListeners.delete(cb);
+}
+
 export function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Result<CallResult<N>>> {
-  return api().invoke(name, args);
+  return api()
+    .invoke(name, args)
+    .then((r) => {
+      if (!r.ok) failureListeners.forEach((cb) => cb(name, r.error));
+      return r;
+    });
 }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, type ComponentType, type CSSProperties } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
@@ -9,6 +9,7 @@ import { LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
+import { withCode } from '../components/inline-code';
 import { DiskView } from '../views/disk';
 import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
@@ -25,6 +26,7 @@ import { RecentCommands } from './recent-commands';
 import { installRovingRows } from './roving-rows';
 import { SkipLinks } from './skip-links';
 import { useUrlSync } from './use-url-sync';
+import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -65,15 +67,22 @@ export function App() {
     };
   }, []);
   const layout = lessonId ? (pane.collapsed ? 'with-lesson lesson-collapsed' : 'with-lesson') : '';
+  // The last view that was on screen with the engine online.
+  const [keptView, setKeptView] = useState<ViewId | null>(null);
+  useEffect(() => {
+    if (online) setKeptView(view);
+  }, [online, view]);
   return (
     <div className={`app ${layout}`} ref={rootRef} style={{ '--lesson-width': `${pane.width}px` } as CSSProperties}>
       <SkipLinks lesson={lessonId !== null} details={detailOpen} />
       <EngineBridge />
+      <NotificationBridge />
       <SettingsBridge />
       <CommandPaletteHost />
       <header className="topbar">
         <span className="brand">Dockside</span>
         <EngineStatusBar />
+        <NotificationHistoryButton />
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>
@@ -95,17 +104,23 @@ export function App() {
         <div className="view-docs">
           <DocsLink link={VIEW_DOCS[view]} />
         </div>
-        {online || OFFLINE_VIEWS.has(view) ? (
-          <Suspense fallback={<p>Loading…</p>}>
-            <View />
-          </Suspense>
-        ) : (
+        {/* A view shown once stays mounted (hidden) while the engine is away, so the open
+            container, its tab and its streams are still there when it comes back; main re-opens
+            the streams by itself. */}
+        {(online || OFFLINE_VIEWS.has(view) || keptView === view) && (
+          <div {...(online || OFFLINE_VIEWS.has(view) ? { style: { display: 'contents' } } : { hidden: true })}>
+            <Suspense fallback={<p>Loading…</p>}>
+              <View />
+            </Suspense>
+          </div>
+        )}
+        {!(online || OFFLINE_VIEWS.has(view)) && (
           <div className="disconnected" data-testid="disconnected">
             <h2>{status.state === 'connecting' ? 'Connecting to the engine…' : 'No engine to show'}</h2>
             {status.state === 'unreachable' && (
               <>
-                <p>{status.message}</p>
-                <p className="hint">{status.hint}</p>
+                <p>{withCode(status.message)}</p>
+                <p className="hint">{withCode(status.hint)}</p>
                 <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
               </>
             )}
@@ -114,6 +129,7 @@ export function App() {
         <RecentCommands />
       </main>
       {lessonId && <LessonFrame lessonId={lessonId} {...pane} />}
+      <Toasts />
     </div>
   );
 }

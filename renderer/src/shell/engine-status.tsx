@@ -4,6 +4,8 @@ import { call, sessionProblem } from '../api/client';
 import { ErrorText } from '../components/error-text';
 import { formatBytes } from '../components/format';
 import { useEngineStore } from '../stores/engine-store';
+import { withCode } from '../components/inline-code';
+import { SshHostKeyQuestion } from './ssh-host-key-prompt';
 
 /** Always-visible engine status: what we are connected to, or why not and what to do. */
 export function EngineStatusBar() {
@@ -52,8 +54,11 @@ export function EngineStatusBar() {
         <>
           <span className="dot bad" aria-hidden="true" />
           <strong>Engine not reachable.</strong>
-          <span data-testid="engine-message">{status.message}</span>
-          <span className="hint">{status.hint}</span>
+          <span data-testid="engine-message" className={status.reason === 'host-key-changed' ? 'engine-message-block' : undefined}>
+            {withCode(status.message)}
+          </span>
+          <span className="hint">{withCode(status.hint)}</span>
+          {status.hostKey && <SshHostKeyQuestion prompt={status.hostKey} />}
         </>
       )}
       <button type="button" className="small push-right" onClick={() => setSwitcherOpen((o) => !o)} aria-expanded={switcherOpen}>

@@ -8,6 +8,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  *               { select?: string, tab?: string } opens a container's details on a tab (see `detail`)
  * - networks:   { lab?: true }           opens the load-balancer lab
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
+ *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
  * - volumes:    { browse?: string }      opens the file browser of that volume
  */
 

@@ -38,11 +38,11 @@ function setup() {
     },
   } as unknown as SubscriptionHandlers;
   const dispatcher = new Dispatcher(calls, subs);
-  const unregister = registerIpc(dispatcher, ['file://']);
+  const unregister = registerIpc(dispatcher, 'app://dockside');
   return { dispatcher, closed, unregister };
 }
 
-const trusted = (wc: FakeWebContents, url = 'file:///app/out/renderer/index.html') => ({ sender: wc, senderFrame: { url } });
+const trusted = (wc: FakeWebContents, url = 'app://dockside/index.html', parent: unknown = null) => ({ sender: wc, senderFrame: { url, parent } });
 
 describe('registerIpc', () => {
   beforeEach(() => {
@@ -72,6 +72,38 @@ describe('registerIpc', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('compares the exact parsed origin: look-alikes, file:// and other schemes are refused', async () => {
+    setup();
+    const wc = new FakeWebContents();
+    knownWebContents.add(wc);
+    for (const url of ['app://dockside.evil/index.html', 'app://docksidex/', 'app://dockside@evil/', 'file:///app/out/renderer/index.html', 'https://dockside/', 'app://dockside:99/', 'not a url']) {
+      expect(await handlers.get(IPC.invoke)!(trusted(wc, url), 'containers:list', { all: true }), url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await handlers.get(IPC.invoke)!({ sender: wc, senderFrame: null }, 'containers:list', { all: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses messages from a subframe, even one showing our origin', async () => {
+    setup();
+    const wc = new FakeWebContents();
+    knownWebContents.add(wc);
+    const r = await handlers.get(IPC.invoke)!(trusted(wc, 'app://dockside/index.html', { url: 'app://dockside/' }), 'containers:list', { all: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('waits for a dispatcher that is still starting, and answers with an error if it never does', async () => {
+    const calls = { 'containers:list': async () => ['late'] } as unknown as CallHandlers;
+    let resolve!: (d: Dispatcher) => void;
+    registerIpc(new Promise<Dispatcher>((r) => (resolve = r)), 'app://dockside');
+    const wc = new FakeWebContents();
+    knownWebContents.add(wc);
+    const pending = handlers.get(IPC.invoke)!(trusted(wc), 'containers:list', { all: true });
+    resolve(new Dispatcher(calls, {} as SubscriptionHandlers));
+    expect(await pending).toEqual({ ok: true, value: ['late'] });
+    handlers.clear();
+    registerIpc(Promise.reject(new Error('lessons are invalid')), 'app://dockside');
+    expect(await handlers.get(IPC.invoke)!(trusted(wc), 'containers:list', { all: true })).toMatchObject({ ok: false, error: { message: 'The Dockside service did not start.' } });
+  });
+
   it('validates arguments for trusted senders', async () => {
     setup();
     const wc = new FakeWebContents();
@@ -89,6 +121,19 @@ describe('registerIpc', () => {
     expect(wc.sent[0]).toEqual([IPC.event, expect.any(String), { type: 'event', event: { state: 'connecting', endpoint: null } }]);
     expect(dispatcher.activeSubscriptions()).toEqual({ 'engine:status': 1 });
     wc.emit('destroyed');
+    expect(closed).toEqual(['engine:status']);
+    expect(dispatcher.activeSubscriptions()).toEqual({});
+  });
+
+  it('keeps subscriptions through a cancelled navigation and closes them on a committed one', async () => {
+    const { dispatcher, closed } = setup();
+    const wc = new FakeWebContents();
+    knownWebContents.add(wc);
+    await handlers.get(IPC.subscribe)!(trusted(wc), 'engine:status', {});
+    // will-navigate refuses every navigation: did-start-navigation fires, nothing commits.
+    wc.emit('did-start-navigation', {}, 'https://example.com/', false, true);
+    expect(dispatcher.activeSubscriptions()).toEqual({ 'engine:status': 1 });
+    wc.emit('did-navigate', {}, 'app://dockside/index.html');
     expect(closed).toEqual(['engine:status']);
     expect(dispatcher.activeSubscriptions()).toEqual({});
   });

@@ -31,11 +31,11 @@ const CASES: Record<string, unknown> = {
 };
 
 // Checks about what happened (events) stay true after the objects are gone; the others do not.
-const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected']);
+const HISTORY_BASED = new Set(['container-ended', 'exec-ran', 'container-event', 'engine-connected', 'exited-nonzero']);
 
 describe('every check type', () => {
-  it('has a case here (image-pulled and the cluster checks are tested on their own below)', () => {
-    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled' && !t.startsWith('service-')).sort());
+  it('has a case here (image-pulled, image-pushed and the cluster checks are tested on their own below)', () => {
+    expect(Object.keys(CASES).sort()).toEqual(CHECK_TYPES.filter((t) => t !== 'image-pulled' && t !== 'image-pushed' && !t.startsWith('service-')).sort());
   });
 
   for (const [type, raw] of Object.entries(CASES)) {
@@ -106,15 +106,30 @@ describe('check details', () => {
     expect(splitReference('localhost:5000/team/app')).toEqual({ repository: 'localhost:5000/team/app', tag: 'latest' });
   });
 
+  it('image-pushed reads push events; versionAndLatest needs both tags of one repository', () => {
+    const push = (ref: string, t: number) => ({ type: 'image', action: 'push', id: ref, attributes: { name: ref }, timeNano: t });
+    expect(met({ type: 'image-pushed' }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1)] })).toBe(true);
+    expect(met({ type: 'image-pushed' }, done)).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1)] })).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/other:latest', 2)] })).toBe(false);
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/app:latest', 2)] })).toBe(true);
+  });
+
   it('image-pulled reads pull events', () => {
     const pull = { type: 'image', action: 'pull', id: 'localhost:5000/app:1.0.0', attributes: { name: 'localhost:5000/app' }, timeNano: 1 };
     expect(met({ type: 'image-pulled' }, { ...empty, events: [pull] })).toBe(true);
     expect(met({ type: 'image-pulled' }, done)).toBe(false);
   });
 
-  it('exited-nonzero ignores containers that exited with 0', () => {
-    const zero = { ...done, containers: done.containers.map((c) => ({ ...c, status: c.status.replace(/^Exited \(\d+\)/, 'Exited (0)') })) };
+  it('exited-nonzero ignores containers that exited with 0, and killed or stopped ones', () => {
+    const zero = {
+      ...done,
+      containers: done.containers.map((c) => ({ ...c, status: c.status.replace(/^Exited \(\d+\)/, 'Exited (0)') })),
+      events: done.events.map((e) => (e.action === 'die' ? { ...e, attributes: { ...e.attributes, exitCode: '0' } } : e)),
+    };
     expect(met({ type: 'exited-nonzero' }, zero)).toBe(false);
+    const noBroken = { ...done, containers: [], events: done.events.filter((e) => !(e.attributes.name ?? '').includes('broken')) };
+    expect(evaluateCheck(spec({ type: 'exited-nonzero' }), noBroken).met).toBe(false);
   });
 });
 

@@ -7,9 +7,9 @@ describe('commandTarget maps lesson commands to views', () => {
     expect(commandTarget('docker container run nginx')?.params).toEqual({ runCommand: 'docker container run nginx' });
   });
   it('logs, top and exec select the container and its tab', () => {
-    expect(commandTarget('docker logs -f broken')?.params).toEqual({ select: 'broken', tab: 'logs' });
     expect(commandTarget('docker top web')?.params).toEqual({ select: 'web', tab: 'top' });
     expect(commandTarget('docker exec -it -u root web sh')?.params).toEqual({ select: 'web', tab: 'shell' });
+    expect(commandTarget('docker logs -f broken')?.params).toEqual({ select: 'broken', tab: 'logs', logs: { follow: true } });
     expect(commandTarget('docker logs [OPTIONS] CONTAINER')?.params).toEqual({ tab: 'logs' });
   });
   it('network, volume, stats, build and image commands open their views', () => {
@@ -17,7 +17,6 @@ describe('commandTarget maps lesson commands to views', () => {
     expect(commandTarget('docker volume create notes')?.view).toBe('volumes');
     expect(commandTarget('docker stats small slow')?.view).toBe('stats');
     expect(commandTarget('docker build . -t helloworld:latest')?.view).toBe('build');
-    expect(commandTarget('docker pull USERNAME/goserver')?.view).toBe('images');
     expect(commandTarget('docker service update --image helloworld:1.1.0 web')?.view).toBe('cluster');
     expect(commandTarget('docker swarm init --advertise-addr 127.0.0.1')?.view).toBe('cluster');
     expect(commandTarget('docker image rm x')?.view).toBe('images');

@@ -66,4 +66,18 @@ describe('publish commands', () => {
     expect(c).toBe("docker build -t 127.0.0.1:5000/app:1.0 --build-arg 'A=b c' '/tmp/my ctx'");
     expect(parse(c)).toEqual(['docker', 'build', '-t', '127.0.0.1:5000/app:1.0', '--build-arg', 'A=b c', '/tmp/my ctx']);
   });
+
+  it("reads Podman's STEP n/m: lines (recorded from Podman 4.3's build endpoint)", () => {
+    const r = new BuildLogReader();
+    const steps = [
+      { stream: 'STEP 1/4: FROM dockside-test/web:latest\n' },
+      { stream: 'STEP 2/4: RUN echo hi > /tmp/x\n' },
+      { stream: '--> 06f0e28a2ec\n' },
+      { stream: 'STEP 3/4: LABEL dockside.test=dbg\n' },
+    ].map((l) => r.push(l).step);
+    expect(steps.map((s) => s?.step ?? null)).toEqual([1, 2, null, 3]);
+    expect(r.current).toEqual({ step: 3, total: 4, instruction: 'LABEL dockside.test=dbg' });
+    r.push({ aux: { ID: 'sha256:17fc9332aaf522be8f27dd238f1511333ed308eecf625bac5bc32dbae65c274b' } });
+    expect(r.imageId).toMatch(/^sha256:17fc93/);
+  });
 });

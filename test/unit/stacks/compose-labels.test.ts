@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeArgs, composeCommandLine, composeEnv } from '../../../main/stacks/compose-cli';
 import { groupByStack, serviceOf, splitConfigFiles, stackOf } from '../../../main/stacks/compose-labels';
-import { stackCommand } from '../../../main/stacks/stacks';
+import { stackCommand } from '../../../main/stacks/compose-command';
 
 const labels = (project: string, service: string, n = '1') => ({
   'com.docker.compose.project': project,

@@ -8,6 +8,7 @@ import { formatBytes, shortId } from '../../components/format';
 import { useCommandStore } from '../../stores/command-store';
 import { useNavStore } from '../../stores/nav-store';
 import { buildCommand } from '../../../../main/publish/build-command';
+import type { BuildPrefill } from '../../../../main/lessons/command-target';
 import { BuildLogView } from './build-log-view';
 
 const MAX_LOG_LINES = 3000;
@@ -54,17 +55,25 @@ function parseBuildArgs(text: string): { args: Record<string, string>; error: st
   return { args, error: null };
 }
 
+/** `{ build: BuildPrefill }` from a lesson's "Open in Dockside" on a `docker build` line. */
+function prefill(): BuildPrefill | null {
+  const b = useNavStore.getState().params.build;
+  return b && typeof b === 'object' && Array.isArray((b as BuildPrefill).tags) ? (b as BuildPrefill) : null;
+}
+
 export function BuildForm() {
   const go = useNavStore((s) => s.go);
+  const [pre] = useState(prefill);
   const [source, setSource] = useState<'folder' | 'editor'>('folder');
-  const [contextPath, setContextPath] = useState('');
-  const [dockerfile, setDockerfile] = useState('Dockerfile');
+  const [contextPath, setContextPath] = useState(pre?.context.startsWith('/') ? pre.context : '');
+  const [dockerfile, setDockerfile] = useState(pre?.file ?? 'Dockerfile');
   const [buildName, setBuildName] = useState('my-app');
   const [content, setContent] = useState(TEMPLATE);
-  const [tagsText, setTagsText] = useState('my-app:1.0.0, my-app:latest');
-  const [argsText, setArgsText] = useState('');
-  const [target, setTarget] = useState('');
-  const [noCache, setNoCache] = useState(false);
+  // No real default: an example only as a placeholder, so the learner's own tag is what gets built.
+  const [tagsText, setTagsText] = useState(pre ? pre.tags.join(', ') : '');
+  const [argsText, setArgsText] = useState(pre ? Object.entries(pre.buildArgs).map(([k, v]) => `${k}=${v}`).join('\n') : '');
+  const [target, setTarget] = useState(pre?.target ?? '');
+  const [noCache, setNoCache] = useState(pre?.noCache ?? false);
   const [maxMb, setMaxMb] = useState(500);
   const [report, setReport] = useState<ContextReport | null>(null);
   const [error, setError] = useState<ApiError | string | null>(null);
@@ -180,6 +189,12 @@ export function BuildForm() {
             Write a Dockerfile
           </button>
         </div>
+        {pre && !pre.context.startsWith('/') && source === 'folder' && (
+          <p className="muted small-text" role="status" data-testid="build-context-note">
+            The command builds <code>{pre.context}</code>, the folder you run it in: type that folder's full path below, or write the
+            Dockerfile here instead. Tags{pre.file ? ', file' : ''} and every other flag are filled in from the command.
+          </p>
+        )}
         {source === 'folder' ? (
           <div className="form-row">
             <label>
@@ -224,7 +239,7 @@ export function BuildForm() {
         <div className="form-row">
           <label>
             Tags (-t), comma separated
-            <input value={tagsText} onChange={(e) => setTagsText(e.target.value)} size={48} />
+            <input value={tagsText} onChange={(e) => setTagsText(e.target.value)} size={48} placeholder="e.g. my-app:1.0.0, my-app:latest" />
           </label>
           <label>
             Target stage (--target)

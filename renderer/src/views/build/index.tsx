@@ -14,10 +14,14 @@ const TABS: { id: Tab; label: string }[] = [
 /** Build & publish: build from a Dockerfile, registries (login, push, pull, tags), the deployment pipeline. */
 export function BuildView() {
   const params = useNavStore((s) => s.params);
-  const [tab, setTab] = useState<Tab>(params.pipeline ? 'pipeline' : 'build');
+  const [tab, setTab] = useState<Tab>(params.pipeline ? 'pipeline' : params.registries ? 'registries' : 'build');
   useEffect(() => {
     if (params.pipeline) setTab('pipeline');
+    else if (params.registries) setTab('registries');
+    else if (params.build) setTab('build');
   }, [params]);
+  // A new "Open in Dockside" (new params) re-creates the form so its pre-fill applies.
+  const formKey = JSON.stringify(params);
   return (
     <section className="view build-view">
       <div className="view-header">
@@ -31,8 +35,8 @@ export function BuildView() {
         </div>
       </div>
       <div role="tabpanel" id={`build-panel-${tab}`} aria-labelledby={`build-tab-${tab}`}>
-        {tab === 'build' && <BuildForm />}
-        {tab === 'registries' && <RegistryPanel />}
+        {tab === 'build' && <BuildForm key={formKey} />}
+        {tab === 'registries' && <RegistryPanel key={formKey} />}
         {tab === 'pipeline' && <Pipeline />}
       </div>
     </section>

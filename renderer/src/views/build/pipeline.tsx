@@ -15,24 +15,32 @@ ARG VERSION=1.0.0
 RUN echo "<h1>Version $VERSION</h1>" > /var/www/index.html
 `;
 
-/** The 13 steps drawn as a path; live steps are coloured by how far the learner got. */
-function PipelineDiagram({ done, active }: { done: Set<number>; active: number }) {
+/**
+ * The 13 steps in reading order: two rows, each left to right (1-7, then 8-13). Live steps are
+ * coloured by how far the learner got; a step that failed is marked failed, never "current".
+ */
+function PipelineDiagram({ done, active, failed }: { done: Set<number>; active: number; failed: number | null }) {
   const perRow = 7;
   const w = 120;
+  const pos = (i: number) => ({ x: 60 + (i % perRow) * w, y: 50 + Math.floor(i / perRow) * 110 });
+  const label = failed ? `Deployment pipeline, step ${failed} failed` : active > 13 ? 'Deployment pipeline, all 13 steps done' : `Deployment pipeline, step ${active} of 13 is next`;
   return (
-    <svg className="pipeline-diagram" viewBox={`0 0 ${perRow * w + 20} 210`} role="img" aria-label={`Deployment pipeline, step ${active} of 13`}>
+    <svg className="pipeline-diagram" viewBox={`0 0 ${perRow * w + 20} 210`} role="img" aria-label={label} data-testid="pipeline-diagram">
+      {PIPELINE_STEPS.slice(1).map((s, i) => {
+        const a = pos(i);
+        const b = pos(i + 1);
+        // Within a row an arrow to the right; at the end of a row, down-left to the next row's start.
+        return b.y === a.y ? <line key={s.n} className="pipe-arrow" x1={a.x + 24} y1={a.y} x2={b.x - 24} y2={b.y} /> : <line key={s.n} className="pipe-arrow" x1={a.x - 16} y1={a.y + 18} x2={b.x + 16} y2={b.y - 18} strokeDasharray="4 4" />;
+      })}
       {PIPELINE_STEPS.map((s, i) => {
-        const row = Math.floor(i / perRow);
-        const col = row === 0 ? i : perRow - 1 - (i - perRow); // snake back on the second row
-        const x = 60 + col * w;
-        const y = 50 + row * 110;
-        const state = done.has(s.n) ? 'done' : s.n === active ? 'active' : s.live ? 'live' : 'info';
+        const { x, y } = pos(i);
+        const state = s.n === failed ? 'failed' : done.has(s.n) ? 'done' : s.n === active && !failed ? 'active' : s.live ? 'live' : 'info';
         return (
           <g key={s.n} className={`pipe-step ${state}`} data-step={s.n} data-state={state}>
-            <title>{`${s.n}. ${s.detail}`}</title>
+            <title>{`${s.n}. ${s.detail}${state === 'failed' ? ' (failed)' : state === 'done' ? ' (done)' : ''}`}</title>
             <circle cx={x} cy={y} r={22} />
             <text x={x} y={y + 5} textAnchor="middle" className="pipe-num">
-              {s.n}
+              {state === 'failed' ? '✕' : s.n}
             </text>
             <text x={x} y={y + 42} textAnchor="middle" className="pipe-label">
               {s.title}
@@ -87,7 +95,11 @@ export function Pipeline() {
   const [dockerfile, setDockerfile] = useState(DOCKERFILE);
   const [error, setError] = useState<ApiError | string | null>(null);
   const [done, setDone] = useState<Set<number>>(new Set());
-  const mark = (n: number) => setDone((d) => new Set([...d, n]));
+  const [failed, setFailed] = useState<number | null>(null);
+  const mark = (n: number) => {
+    setDone((d) => new Set([...d, n]));
+    setFailed((f) => (f === n ? null : f));
+  };
 
   // Step 9: build
   const [build, setBuild] = useState<{ id: number; args: SubscriptionArgs<'build:run'> } | null>(null);
@@ -100,6 +112,7 @@ export function Pipeline() {
       if (e.type === 'context') useCommandStore.getState().show('Build the new version', e.command);
       if (e.type === 'step') setBuildLine(`Step ${e.step}/${e.total}: ${e.instruction}`);
       if (e.type === 'failed') {
+        setFailed(9);
         setBuildResult(`${e.step ? `Step ${e.step.step} (${e.step.instruction}) failed: ` : ''}${e.message}`);
         setBuild(null);
       }
@@ -132,6 +145,7 @@ export function Pipeline() {
     push?.args ?? null,
     (e: TransferEvent) => {
       if (e.type === 'start') useCommandStore.getState().show('Push both tags', e.command);
+      if (e.type === 'failed') setFailed(10);
       setPushState((s) => foldTransfer(s, e));
       if (e.type === 'done') {
         mark(10);
@@ -148,6 +162,7 @@ export function Pipeline() {
     pull?.args ?? null,
     (e: TransferEvent) => {
       setPullState((s) => foldTransfer(s, e));
+      if (e.type === 'failed') setFailed(12);
       if (e.type === 'done') mark(12);
     },
     (err) => setError(err),
@@ -172,7 +187,10 @@ export function Pipeline() {
       if (e.type === 'new-container') setPair((p) => (p ? { ...p, newId: e.id, newPort: e.hostPort } : p));
       if (e.type === 'probe' && !e.ok) setReplaceLog((l) => [...l.filter((x) => !x.startsWith('Probe')), `Probe ${e.attempt}: no answer yet`]);
       if (e.type === 'probe' && e.ok) setReplaceLog((l) => [...l.filter((x) => !x.startsWith('Probe')), `Probe ${e.attempt}: HTTP ${e.status}`]);
-      if (e.type === 'failed') setReplaceLog((l) => [...l, `Failed: ${e.message}`]);
+      if (e.type === 'failed') {
+        setFailed(13);
+        setReplaceLog((l) => [...l, `Failed: ${e.message}`]);
+      }
       if (e.type === 'done') mark(13);
     },
     (err) => setError(err),
@@ -207,7 +225,7 @@ export function Pipeline() {
 
   return (
     <div className="pipeline">
-      <PipelineDiagram done={done} active={active} />
+      <PipelineDiagram done={done} active={active} failed={failed} />
       <ol className="pipeline-list">
         {PIPELINE_STEPS.filter((s) => !s.live).map((s) => (
           <li key={s.n} value={s.n}>

@@ -6,6 +6,8 @@ import { CommandLine } from '../../components/command-line';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { useNavStore } from '../../stores/nav-store';
+import { PracticeRegistryCard } from '../practice-registry/practice-registry-card';
 import { emptyTransfer, foldTransfer, TransferProgress, type TransferState } from './transfer-progress';
 
 /** One push or pull: its own subscription, open while it runs and on screen. */
@@ -35,8 +37,22 @@ function useTransfer<N extends 'registry:push' | 'registry:pull'>(name: N) {
   return { start, cancel: () => setRun(null), state, error, running };
 }
 
+/** Pre-fills from a lesson's "Open in Dockside": { login: host }, { pull: ref }, { push: { repository, tag | allTags } }. */
+function navPrefill() {
+  const p = useNavStore.getState().params;
+  const push = p.push && typeof p.push === 'object' ? (p.push as { repository?: string; tag?: string; allTags?: boolean }) : null;
+  return {
+    login: typeof p.login === 'string' ? p.login : null,
+    pull: typeof p.pull === 'string' ? p.pull : '',
+    pushRepo: push?.repository ?? '',
+    pushTag: push?.tag ?? 'latest',
+    allTags: push?.allTags === true,
+  };
+}
+
 export function RegistryPanel({ defaultRegistry = 'localhost:5000' }: { defaultRegistry?: string }) {
-  const [registry, setRegistry] = useState(defaultRegistry);
+  const [pre] = useState(navPrefill);
+  const [registry, setRegistry] = useState(pre.login ?? defaultRegistry);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [logins, setLogins] = useState<RegistryLogin[]>([]);
@@ -44,12 +60,12 @@ export function RegistryPanel({ defaultRegistry = 'localhost:5000' }: { defaultR
   const [loginError, setLoginError] = useState<ApiError | null>(null);
   const [loggingOut, setLoggingOut] = useState<string | null>(null);
 
-  const [pushRepo, setPushRepo] = useState('');
-  const [pushTag, setPushTag] = useState('latest');
-  const [allTags, setAllTags] = useState(false);
+  const [pushRepo, setPushRepo] = useState(pre.pushRepo);
+  const [pushTag, setPushTag] = useState(pre.pushTag);
+  const [allTags, setAllTags] = useState(pre.allTags);
   const push = useTransfer('registry:push');
 
-  const [pullRef, setPullRef] = useState('');
+  const [pullRef, setPullRef] = useState(pre.pull);
   const pull = useTransfer('registry:pull');
 
   const [tagsRepo, setTagsRepo] = useState('');
@@ -97,6 +113,13 @@ export function RegistryPanel({ defaultRegistry = 'localhost:5000' }: { defaultR
 
   return (
     <div className="registry-panel">
+      <PracticeRegistryCard
+        onUseForLogin={(p) => {
+          setRegistry(p.host);
+          setUsername(p.username);
+          setPassword(p.password);
+        }}
+      />
       <section aria-labelledby="login-h">
         <h2 id="login-h">Log in</h2>
         <form

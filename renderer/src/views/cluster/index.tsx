@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ApiError, ClusterSnapshot } from '../../../../main/contract';
 import { useSubscription } from '../../api/use-subscription';
 import { ErrorText } from '../../components/error-text';
+import { TableHead } from '../../components/table-head';
 import { ClusterOffer } from './cluster-offer';
 import { CreateServiceForm } from './create-service-form';
 import { LeaveCluster } from './leave-cluster';
@@ -65,16 +66,7 @@ export function ClusterView() {
         <>
           <h2>Nodes</h2>
           <table className="table compact" aria-label="Nodes">
-            <thead>
-              <tr>
-                <th scope="col">Host</th>
-                <th scope="col">Role</th>
-                <th scope="col">Availability</th>
-                <th scope="col">Status</th>
-                <th scope="col">Engine</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Host', 'Role', 'Availability', 'Status', 'Engine', 'Address']} />
             <tbody>
               {snap.nodes.map((n) => (
                 <tr key={n.id} data-testid="node-row">
@@ -113,16 +105,7 @@ export function ClusterView() {
             <p className="muted">No services yet. Create one from an image this engine holds.</p>
           ) : (
             <table className="table" aria-label="Services">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Image</th>
-                  <th scope="col">Mode</th>
-                  <th scope="col">Replicas</th>
-                  <th scope="col">Ports</th>
-                  <th scope="col">Update</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Name', 'Image', 'Mode', 'Replicas', 'Ports', 'Update']} />
               <tbody>
                 {snap.services.map((s) => {
                   const st = updateStatusText(s);

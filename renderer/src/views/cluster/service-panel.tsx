@@ -3,6 +3,7 @@ import type { ApiError, ClusterService, ClusterSnapshot, ClusterUpdateConfig } f
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
+import { TableHead } from '../../components/table-head';
 import { useCommandStore } from '../../stores/command-store';
 import { Field } from './field';
 import { ProbeStrip } from './probe-strip';
@@ -109,17 +110,7 @@ export function ServicePanel({ service, snapshot, history, onRemoved }: { servic
 
       <h3>Tasks now</h3>
       <table className="table compact" aria-label={`Tasks of ${service.name}`}>
-        <thead>
-          <tr>
-            <th scope="col">Slot</th>
-            <th scope="col">Node</th>
-            <th scope="col">Desired</th>
-            <th scope="col">Current</th>
-            <th scope="col">Image</th>
-            <th scope="col">Port</th>
-            <th scope="col">Error</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Slot', 'Node', 'Desired', 'Current', 'Image', 'Port', 'Error']} />
         <tbody>
           {tasks.map((t) => (
             <tr key={t.id} data-testid="task-row">

@@ -4,8 +4,10 @@ import { call } from '../../api/client';
 import { ErrorText } from '../../components/error-text';
 import { Icon } from '../../components/icons';
 import { Tabs } from '../../components/tabs';
+import { markIntent } from '../../stores/learner-intent';
 import type { DetailTab } from './container-feature';
-import { ContainerActionButtons, formatPorts, StateBadge, type RowActions } from './container-row';
+import { PortLinks } from '../lists/port-links';
+import { ContainerActionButtons, StateBadge, type RowActions } from './container-row';
 
 let handledFocusRequest = 0;
 
@@ -17,6 +19,7 @@ let handledFocusRequest = 0;
 export function ContainerDetails({
   container,
   wanted,
+  gone,
   extraTabs,
   tab,
   onTab,
@@ -28,6 +31,8 @@ export function ContainerDetails({
   container: ContainerSummary | null;
   /** The name or id that was asked for. */
   wanted: string;
+  /** The container as last shown, when it has since gone (removed, or another engine now). */
+  gone: ContainerSummary | null;
   extraTabs: readonly DetailTab[];
   tab: string;
   onTab(id: string): void;
@@ -45,7 +50,7 @@ export function ContainerDetails({
     handledFocusRequest = focusRequest;
     headingRef.current?.focus();
   }, [focusRequest]);
-  const name = container?.name ?? wanted;
+  const name = container?.name ?? gone?.name ?? wanted;
   return (
     <section className="details" aria-labelledby="container-details-title" data-testid="container-details">
       <div className="details-header">
@@ -62,14 +67,32 @@ export function ContainerDetails({
           <StateBadge c={container} />
           <span className="muted">{container.status}</span>
           <span className="mono">{container.image}</span>
-          {container.ports.length > 0 && <span className="mono">{formatPorts(container)}</span>}
+          {container.ports.length > 0 && (
+            <span className="mono">
+              <PortLinks container={container} />
+            </span>
+          )}
           <ContainerActionButtons c={container} {...actions} />
         </div>
       )}
       {container ? (
-        <Tabs label={`Details of ${name}`} idBase="container-details" tabs={[{ id: 'inspect', label: 'Inspect' }, ...extraTabs]} selected={tab} onSelect={onTab}>
+        <Tabs label={`Details of ${name}`} idBase="container-details" tabs={[{ id: 'inspect', label: 'Inspect' }, ...extraTabs]} selected={tab}
+          // A click (or Enter/Space) on a tab is the learner's own ask: lesson tasks may tick from
+          // what that tab then does, never from a tab opened by navigation.
+          onSelect={(id) => {
+            markIntent(`tab:${id}`);
+            onTab(id);
+          }}
+        >
           {extraTabs.find((t) => t.id === tab)?.render(container) ?? <InspectTab container={container} />}
         </Tabs>
+      ) : gone ? (
+        <p className="muted" role="status" data-testid="container-gone">
+          The container <code>{gone.name}</code> no longer exists on this engine.{' '}
+          <button type="button" className="link" onClick={onBack}>
+            Close
+          </button>
+        </p>
       ) : (
         <p className="muted" role="status">
           No container called <code>{wanted}</code> yet. Create it (in a terminal or with Run) and it opens here.

@@ -1,13 +1,9 @@
+import type { ReactNode } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { shortId, timeAgo } from '../../components/format';
 import { Icon, type IconName } from '../../components/icons';
+import { PortLinks } from '../lists/port-links';
 import type { ContainerAction } from './container-actions';
-
-export function formatPorts(c: ContainerSummary): string {
-  return c.ports
-    .map((p) => (p.hostPort ? `${p.hostIp && p.hostIp !== '0.0.0.0' ? `${p.hostIp}:` : ''}${p.hostPort} → ${p.containerPort}/${p.protocol}` : `${p.containerPort}/${p.protocol}`))
-    .join(', ');
-}
 
 export interface RowActions {
   onAction(action: ContainerAction): void;
@@ -53,10 +49,21 @@ export function ContainerActionButtons({ c, onAction, isPending, onRemove }: { c
   );
 }
 
-/** One compact row (about 40 px): name and short id, image, state, status, ports, age, actions. */
-export function ContainerRow({ c, selected, onOpen, ...actions }: { c: ContainerSummary; selected: boolean; onOpen(): void } & RowActions) {
+/**
+ * One compact row (about 40 px): the bulk-selection checkbox, name and short id, image, state,
+ * status, ports (published TCP ports as links), age, actions.
+ */
+export function ContainerRow({
+  c,
+  selected,
+  inStack,
+  selectCell,
+  onOpen,
+  ...actions
+}: { c: ContainerSummary; selected: boolean; inStack: boolean; selectCell: ReactNode; onOpen(): void } & RowActions) {
   return (
-    <tr data-testid={`container-row-${c.name}`} data-state={c.state} className={selected ? 'selected' : ''}>
+    <tr data-testid={`container-row-${c.name}`} data-state={c.state} className={`${selected ? 'selected' : ''}${inStack ? ' stack-member' : ''}`}>
+      {selectCell}
       <td className="col-name">
         <button type="button" className="link" onClick={onOpen} aria-label={`Details of ${c.name}`} aria-current={selected || undefined}>
           {c.name}
@@ -68,7 +75,9 @@ export function ContainerRow({ c, selected, onOpen, ...actions }: { c: Container
         <StateBadge c={c} />
       </td>
       <td className="col-status">{c.status}</td>
-      <td className="mono col-ports">{formatPorts(c)}</td>
+      <td className="mono col-ports">
+        <PortLinks container={c} />
+      </td>
       <td className="col-created">{timeAgo(c.created)}</td>
       <td className="col-actions">
         <ContainerActionButtons c={c} {...actions} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
 import { useEngineStore } from '../../stores/engine-store';
@@ -8,8 +8,18 @@ import { ContainerRow } from './container-row';
 import { containerDetailTabs, containersFeatures } from './features';
 import { RemoveContainerDialog } from './remove-container-dialog';
 import { useContainerActions } from './use-container-actions';
+import { containerSortKeys, containerTexts } from '../lists/list-fields';
+import { ListToolbar } from '../lists/list-toolbar';
+import { SelectAllHeader, SelectCell } from '../lists/select-cells';
+import { SortHeader } from '../lists/sort-header';
+import { useListView } from '../lists/use-list-view';
+import { GroupedContainerRows, groupContainers, screenOrder } from '../stacks/grouped-rows';
+import { OutcomePanel, type Outcome } from '../stacks/outcome-panel';
+import { StackLogsPanel } from '../stacks/stack-logs-panel';
+import { useCollapsedStacks, useStacks } from '../stacks/use-stacks';
+import { ContainersBulk } from './containers-bulk';
 
-export { formatPorts } from './container-row';
+const CONTAINER_LIST = { textsOf: containerTexts, sortKeys: containerSortKeys, idOf: (c: ContainerSummary) => c.id };
 
 /** A container asked for by name, full id or id prefix (lessons and the URL use names). */
 export function findContainer(containers: readonly ContainerSummary[], ref: string): ContainerSummary | null {
@@ -33,19 +43,22 @@ export function ContainersView() {
   const [removing, setRemoving] = useState<ContainerSummary | null>(null);
   const { act, isPending, error } = useContainerActions();
 
-  const shown = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
+  const byState = useMemo(() => (filter === 'running' ? containers.filter((c) => c.state === 'running') : containers), [containers, filter]);
+  // Filter box, sort and checkboxes (views/lists); Compose projects grouped under their header (views/stacks).
+  const list = useListView('containers', byState, CONTAINER_LIST);
+  const shown = list.shown;
+  const [collapsed, toggleStack] = useCollapsedStacks();
+  const stacks = useStacks(containers);
+  const entries = useMemo(() => groupContainers(shown), [shown]);
+  const onScreen = useMemo(() => screenOrder(entries, collapsed), [entries, collapsed]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [logsOf, setLogsOf] = useState<string | null>(null);
   const selected = detail ? findContainer(containers, detail.container) : null;
-
-  // The open container was removed (here or elsewhere): close its details rather than leave them blank.
-  const shownBefore = useRef<string | null>(null);
-  const wantedRef = detail?.container ?? null;
-  useEffect(() => {
-    if (selected) shownBefore.current = wantedRef;
-    else if (wantedRef !== null && shownBefore.current === wantedRef && loaded) {
-      shownBefore.current = null;
-      closeContainer();
-    }
-  }, [selected, wantedRef, loaded, closeContainer]);
+  // The open container as last seen, to say so when it is gone (removed, or another engine now)
+  // rather than close the details under the user.
+  const lastSelected = useRef<{ ref: string; c: ContainerSummary } | null>(null);
+  if (selected && detail) lastSelected.current = { ref: detail.container, c: selected };
+  const gone = detail && !selected && loaded && lastSelected.current?.ref === detail.container ? lastSelected.current.c : null;
 
   const back = () => {
     const name = selected?.name ?? detail?.container;
@@ -60,6 +73,9 @@ export function ContainersView() {
         <div className="master">
           <div className="view-header">
             <h1 id="containers-title">Containers</h1>
+            {containersFeatures.map((f) => (f.Toolbar ? <f.Toolbar key={f.name} /> : null))}
+          </div>
+          <ListToolbar noun="containers" query={list.query} onQuery={list.setQuery} shown={shown.length} total={containers.length}>
             <div role="radiogroup" aria-label="Show" className="segmented">
               <button type="button" role="radio" aria-checked={filter === 'all'} onClick={() => setFilter('all')}>
                 All ({containers.length})
@@ -68,12 +84,15 @@ export function ContainersView() {
                 Running ({containers.filter((c) => c.state === 'running').length})
               </button>
             </div>
-            {containersFeatures.map((f) => (f.Toolbar ? <f.Toolbar key={f.name} /> : null))}
-          </div>
+          </ListToolbar>
+          <ContainersBulk items={list.selectedItems} hidden={list.hiddenSelected} onClear={list.selection.clear} onOutcome={setOutcome} />
+          {outcome && <OutcomePanel outcome={outcome} onClose={() => setOutcome(null)} />}
           <ErrorText error={error} />
           {!loaded ? (
             <p>Loading containers…</p>
-          ) : shown.length === 0 ? (
+          ) : shown.length === 0 && list.query ? (
+            <p className="empty">No container matches “{list.query}”.</p>
+          ) : shown.length === 0 && !stacks.overview?.stacks.length ? (
             <p className="empty">
               {filter === 'running' ? 'No running containers.' : 'No containers yet.'} Try <code>docker run -d -p 8080:80 IMAGE</code> in a
               terminal: it appears here at once.
@@ -82,36 +101,56 @@ export function ContainersView() {
             <table className="table containers-table" aria-label="Containers">
               <thead>
                 <tr>
-                  <th scope="col" className="col-name">Name</th>
-                  <th scope="col" className="col-image">Image</th>
-                  <th scope="col" className="col-state">State</th>
-                  <th scope="col" className="col-status">Status</th>
-                  <th scope="col" className="col-ports">Ports (host → container)</th>
-                  <th scope="col" className="col-created">Created</th>
-                  <th scope="col" className="col-actions">Actions</th>
+                  <SelectAllHeader selection={list.selection} visibleIds={onScreen} noun="containers" />
+                  <SortHeader className="col-name" label="Name" column="name" sort={list.sort} onSort={list.onSort} />
+                  <SortHeader className="col-image" label="Image" column="image" sort={list.sort} onSort={list.onSort} />
+                  <SortHeader className="col-state" label="State" column="state" sort={list.sort} onSort={list.onSort} />
+                  <SortHeader className="col-status" label="Status" column="status" sort={list.sort} onSort={list.onSort} />
+                  <SortHeader className="col-ports" label="Ports (host → container)" column="ports" sort={list.sort} onSort={list.onSort} />
+                  <SortHeader className="col-created" label="Created" column="created" sort={list.sort} onSort={list.onSort} />
+                  <th scope="col" className="col-actions">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((c) => (
-                  <ContainerRow
-                    key={c.id}
-                    c={c}
-                    selected={c.id === selected?.id}
-                    onOpen={() => (c.id === selected?.id ? back() : openContainer(c.name || c.id))}
-                    onAction={(action) => void act(action, c)}
-                    isPending={(action) => isPending(action, c.id)}
-                    onRemove={() => setRemoving(c)}
-                  />
-                ))}
+                <GroupedContainerRows
+                  entries={entries}
+                  all={containers}
+                  query={list.query}
+                  columns={8}
+                  collapsed={collapsed}
+                  onToggle={toggleStack}
+                  overview={stacks.overview}
+                  onComposeDone={stacks.refresh}
+                  selection={list.selection}
+                  visibleIds={onScreen}
+                  onOutcome={setOutcome}
+                  onLogs={setLogsOf}
+                  renderRow={(c, inStack) => (
+                    <ContainerRow
+                      c={c}
+                      inStack={inStack}
+                      selectCell={<SelectCell selection={list.selection} id={c.id} label={c.name} visibleIds={onScreen} />}
+                      selected={c.id === selected?.id}
+                      onOpen={() => (c.id === selected?.id ? back() : openContainer(c.name || c.id))}
+                      onAction={(action) => void act(action, c)}
+                      isPending={(action) => isPending(action, c.id)}
+                      onRemove={() => setRemoving(c)}
+                    />
+                  )}
+                />
               </tbody>
             </table>
           )}
+          {logsOf && <StackLogsPanel key={logsOf} project={logsOf} onClose={() => setLogsOf(null)} />}
         </div>
         {detail && (
           <ContainerDetails
             key={selected?.id ?? detail.container}
             container={selected}
             wanted={detail.container}
+            gone={gone}
             extraTabs={containerDetailTabs}
             tab={detail.tab}
             onTab={setDetailTab}

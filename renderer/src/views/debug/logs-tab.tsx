@@ -80,7 +80,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     const lines = unpackLines(b);
     c.received += lines.length;
     c.dropped += b.dropped;
-    if (b.ended) c.ended = true;
+    // A log that ended can continue: main re-opens it when the engine comes back.
+    c.ended = b.ended === true;
     (pausedRef.current ? held.current : ring.current).pushMany(lines);
     // Re-render at most once per frame, whatever the number of batches.
     frame.current ??= requestAnimationFrame(() => {

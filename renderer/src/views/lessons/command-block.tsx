@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { commandTarget } from '../../../../main/lessons/command-target';
+import { markIntent } from '../../stores/learner-intent';
 import { useNavStore, type ViewId } from '../../stores/nav-store';
 
 function CopyButton({ text, what }: { text: string; what: string }) {
@@ -34,7 +35,11 @@ function CommandRow({ command }: { command: string }) {
       <span className="actions">
         <CopyButton text={command} what={command} />
         {target && (
-          <button type="button" className="small" onClick={() => go(target.view as ViewId, target.params)} aria-label={`Open in Dockside: ${command}`} title={target.label}>
+          <button type="button" className="small" onClick={() => {
+              // Clicking a command is the learner doing it: the tab it opens acts at once and counts.
+              if (typeof target.params.tab === 'string') markIntent(`tab:${target.params.tab}`);
+              go(target.view as ViewId, target.params);
+            }} aria-label={`Open in Dockside: ${command}`} title={target.label}>
             Open in Dockside
           </button>
         )}

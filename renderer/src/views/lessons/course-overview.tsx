@@ -64,11 +64,30 @@ export function LessonsView() {
         </button>
       </div>
       <p className="muted">
-        Each lesson opens beside the live view it talks about. Its tasks tick by themselves from your engine's state — do them
-        in Dockside or in a terminal. {!online && 'Progress appears once the engine is connected.'}
+        Each lesson opens beside the live view it talks about. Its tasks tick by themselves when the engine shows you did them —
+        in Dockside or in a terminal — after you started the course; older engine history does not count.{' '}
+        {!online && 'Progress appears once the engine is connected.'}
       </p>
-      {progress && <p className="muted small-text">Progress is saved for this engine ({progress.engine}).</p>}
+      {progress && (
+        <p className="muted small-text">
+          Progress is saved for this engine ({progress.engine}); course started {new Date(progress.startedAt).toLocaleString()}.
+        </p>
+      )}
       <ErrorText error={listError ?? error} />
+      {list && progress && totals.tasksDone === totals.tasks && totals.quizRight === totals.quiz && (
+        <section className="course-complete" aria-labelledby="course-complete-title" data-testid="course-complete">
+          <h2 id="course-complete-title">Course complete</h2>
+          <p>
+            You did all {totals.tasks} hands-on tasks on your own engine and answered all {totals.quiz} quiz questions right, across{' '}
+            {list.length} lessons, since you started on {new Date(progress.startedAt).toLocaleDateString()}.
+          </p>
+          <p>
+            You ran, stopped and killed containers, kept data in volumes, looked inside with exec, logs, stats and top, built networks
+            and a load balancer, limited resources, built images with a Dockerfile, and published them to a registry. From here: write a
+            Dockerfile for one of your own projects, push it to Docker Hub, and run it somewhere else with one <code>docker run</code>.
+          </p>
+        </section>
+      )}
       {list && (
         <table className="table" aria-label="Lessons">
           <thead>
@@ -114,7 +133,7 @@ export function LessonsView() {
         <ConfirmDialog title="Reset course progress?" confirmLabel="Reset progress" danger onConfirm={reset} onCancel={() => setConfirmReset(false)}>
           <p>
             This forgets every ticked task and quiz answer saved for this engine. Your containers, images, volumes and networks
-            are not touched. Tasks that are still met right now will tick again straight away.
+            are not touched. The course starts again now: only what you do from now on counts.
           </p>
         </ConfirmDialog>
       )}

@@ -9,6 +9,7 @@ import { VIEW_IDS, type DiagramId, type LessonViewId } from '../../../../main/le
 import { useNavStore } from '../../stores/nav-store';
 import { CommandBlock } from './command-block';
 import { DIAGRAMS } from './diagrams';
+import { PRACTICE_TOKEN, usePracticeHost, withPracticeHost } from './practice-host';
 
 function textOf(node: ReactNode): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);
@@ -31,8 +32,9 @@ function ViewLink({ href, children }: { href: string; children: ReactNode }) {
 }
 
 export function LessonMarkdown({ body }: { body: string }) {
+  const practiceHost = usePracticeHost(body.includes(PRACTICE_TOKEN));
   // "```diagram load-balancer" -> language "diagram-load-balancer", which survives into the class name.
-  const source = body.replace(/^```diagram[ \t]+([a-z-]+)[ \t]*$/gm, '```diagram-$1');
+  const source = withPracticeHost(body, practiceHost).replace(/^```diagram[ \t]+([a-z-]+)[ \t]*$/gm, '```diagram-$1');
   return (
     <div className="lesson-body">
       <Markdown

@@ -80,10 +80,16 @@ export function LessonPane({ lessonId }: { lessonId: string }) {
             ) : (
               <span />
             )}
-            {next && (
+            {next ? (
               <button type="button" onClick={() => openLessonBeside(next)}>
                 {next.title} →
               </button>
+            ) : (
+              list && (
+                <button type="button" className="primary" onClick={() => useNavStore.getState().go('lessons')}>
+                  Finish: your course summary →
+                </button>
+              )
             )}
           </nav>
           {(lesson.tasks.length > 0 || lesson.quiz.length > 0) && (
@@ -95,7 +101,10 @@ export function LessonPane({ lessonId }: { lessonId: string }) {
           )}
           {confirmReset && (
             <ConfirmDialog title={`Reset "${lesson.title}"?`} confirmLabel="Reset lesson" danger onConfirm={resetLesson} onCancel={() => setConfirmReset(false)}>
-              <p>This forgets this lesson's ticked tasks and quiz answers on this engine. Nothing in the engine is touched; tasks that are met right now tick again at once.</p>
+              <p>
+                This forgets this lesson's ticked tasks and quiz answers on this engine. Nothing in the engine is touched. From now on
+                only what you do next counts: a container left running from before does not tick a task again.
+              </p>
             </ConfirmDialog>
           )}
         </>

@@ -1,14 +1,13 @@
 /** A lesson's tasks: each ticks by itself when the engine's state meets its check. */
-import type { ReactNode } from 'react';
+import { withCode } from '../../components/inline-code';
 import type { LessonDetail, LessonProgress } from '../../../../main/contract';
+import { PRACTICE_TOKEN, usePracticeHost, withPracticeHost } from './practice-host';
 
-/** Hints are one line of text with `code` spans; no need for a Markdown renderer here. */
-function withCode(text: string): ReactNode[] {
-  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
-}
 
 export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; progress: LessonProgress | undefined; online: boolean }) {
+  const practiceHost = usePracticeHost(lesson.tasks.some((t) => t.hint?.includes(PRACTICE_TOKEN)));
   if (!lesson.tasks.length) return null;
+  const since = progress?.since;
   return (
     <section className="lesson-tasks" aria-labelledby="lesson-tasks-title">
       <h3 id="lesson-tasks-title">Tasks</h3>
@@ -28,16 +27,22 @@ export function TaskList({ lesson, progress, online }: { lesson: LessonDetail; p
                     {!s ? (online ? 'checking…' : 'waiting for the engine') : s.met ? 'Done — met right now' : s.done ? 'Done earlier — not met right now' : 'Not yet'}
                   </span>
                 </div>
-                {s && <div className="muted small-text">{s.detail}</div>}
-                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(t.hint)}</div>}
+                {s?.done && s.doneAt && (
+                  <div className="small-text" data-testid="task-done-how">
+                    Done {new Date(s.doneAt).toLocaleString()}: {s.doneHow ?? s.detail}
+                  </div>
+                )}
+                {s && !(s.done && s.met && s.doneHow === s.detail) && <div className="muted small-text">{s.detail}</div>}
+                {!s?.done && t.hint && <div className="small-text">Hint: {withCode(withPracticeHost(t.hint, practiceHost))}</div>}
               </div>
             </li>
           );
         })}
       </ul>
       <p className="muted small-text">
-        Tasks tick from the engine's own state, whether you use Dockside or a terminal. Once met, a task stays done in your
-        progress; the label also says whether it is still true right now.
+        Tasks tick from what the engine reports after you started this lesson{since ? ` (${new Date(since).toLocaleString()})` : ''},
+        whether you use Dockside or a terminal; older history and Dockside's own background work never count. Once met, a task
+        stays done; the label also says whether it is still true right now.
       </p>
     </section>
   );

@@ -29,10 +29,12 @@ export function RemoveSelected({
   hidden: number;
   onClear(): void;
 }) {
-  const [open, setOpen] = useState(false);
+  // The confirmation lists what was selected when it opened, even if the live list changes under it.
+  const [asked, setAsked] = useState<RemovableItem[] | null>(null);
   const [force, setForce] = useState(false);
-  const removable = items.filter((i) => !i.locked);
-  const locked = items.filter((i) => i.locked);
+  const open = asked !== null;
+  const removable = (asked ?? []).filter((i) => !i.locked);
+  const locked = (asked ?? []).filter((i) => i.locked);
   const inUse = removable.filter((i) => i.inUse);
   const refs = removable.map((i) => i.ref);
   const forced = force && kind === 'image';
@@ -45,7 +47,7 @@ export function RemoveSelected({
         actions={[{ id: 'remove', label: 'Remove', danger: true }]}
         onAction={() => {
           setForce(false);
-          setOpen(true);
+          setAsked(items);
         }}
         onClear={onClear}
       />
@@ -58,7 +60,7 @@ export function RemoveSelected({
           blocked={removable.length === 0}
           run={() => call('bulk:remove', { kind, refs, force: forced })}
           onDone={(result) => {
-            setOpen(false);
+            setAsked(null);
             if (result) {
               const ok = result.results.filter((r) => r.ok).length;
               useCommandStore.getState().show(`Removed ${ok} of ${result.results.length} ${noun}`, result.command);

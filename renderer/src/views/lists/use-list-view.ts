@@ -30,8 +30,12 @@ export function useListView<T>(
   const selection = useSelection(ids);
   const shown = useMemo(() => sortItems(filterItems(items, query, opts.textsOf), sort, opts.sortKeys), [items, query, sort, opts.textsOf, opts.sortKeys]);
   const shownIds = useMemo(() => shown.map(opts.idOf), [shown, opts.idOf]);
-  const selectedItems = useMemo(() => items.filter((i) => selection.has(opts.idOf(i))), [items, selection, opts.idOf]);
   const shownSet = useMemo(() => new Set(shownIds), [shownIds]);
+  // In the order on screen (so `docker stop a b c` reads like the list), then those the filter hides.
+  const selectedItems = useMemo(
+    () => [...shown.filter((i) => selection.has(opts.idOf(i))), ...items.filter((i) => selection.has(opts.idOf(i)) && !shownSet.has(opts.idOf(i)))],
+    [items, shown, shownSet, selection, opts.idOf],
+  );
   const hiddenSelected = selectedItems.filter((i) => !shownSet.has(opts.idOf(i))).length;
   return { query, setQuery, shown, shownIds, sort, onSort, selection, selectedItems, hiddenSelected };
 }

@@ -3,11 +3,18 @@ import type { ApiError, ContainerSummary, ExecOutput } from '../../../../main/co
 import { call } from '../../api/client';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
+import { quote } from 'shell-quote';
 import { useCommandStore } from '../../stores/command-store';
+import { useNavStore } from '../../stores/nav-store';
 
 /** One-off commands in a running container: output with stdout and stderr apart, exit code. */
 export function ExecTab({ container }: { container: ContainerSummary }) {
-  const [command, setCommand] = useState('ls -l /');
+  // A lesson's "Open in Dockside" on `docker exec box ls` pre-fills exactly that command.
+  const [command, setCommand] = useState(() => {
+    const p = useNavStore.getState().params;
+    const mine = typeof p.select === 'string' && (p.select === container.name || container.id.startsWith(p.select));
+    return mine && Array.isArray(p.execCommand) ? quote(p.execCommand.map(String)) : 'ls -l /';
+  });
   const [out, setOut] = useState<ExecOutput | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);

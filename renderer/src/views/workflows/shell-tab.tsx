@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
+import { takeIntent } from '../../stores/learner-intent';
 
 function decode(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -21,7 +22,9 @@ function decode(b64: string): Uint8Array {
  */
 export function ShellTab({ container }: { container: ContainerSummary }) {
   const running = container.state === 'running';
-  const [open, setOpen] = useState(true);
+  // A shell starts by itself only when the learner clicked this tab; a tab a lesson opened waits
+  // for the button, so it never counts as the learner's `docker exec -it ... sh`.
+  const [open, setOpen] = useState(() => takeIntent('tab:shell'));
   if (!running) {
     return (
       <p className="muted" role="status">

@@ -1,36 +1,34 @@
+import { PIPELINE_STEPS } from '../../build/pipeline-steps';
 import { Arrow, Box, Figure } from './parts';
 
-const STEPS: [string, string, 'plain' | 'accent' | 'ok' | 'warn'][] = [
-  ['Write code', 'commit', 'plain'],
-  ['Pull request', 'review', 'plain'],
-  ['Merge', 'to main', 'plain'],
-  ['CI job', 'build + test', 'warn'],
-  ['docker build', 'app:1.4.0', 'accent'],
-  ['docker push', 'registry', 'accent'],
-  ['Cluster pulls', 'new image', 'ok'],
-  ['Roll out', 'new replaces old', 'ok'],
-];
+const PER_ROW = 5;
+const W = 100;
+const GAP = 12;
 
-/** The path from a developer's change to new containers in production, in two rows. */
+/** The course's 13 steps, in reading order: rows of five, each read left to right. */
 export function DeploymentPipeline() {
-  const pos = (i: number) => ({ x: 10 + (i % 4) * 138, y: i < 4 ? 30 : 130 });
+  const pos = (i: number) => ({ x: 6 + (i % PER_ROW) * (W + GAP), y: 24 + Math.floor(i / PER_ROW) * 74 });
+  const tone = (n: number) => (n <= 6 ? 'plain' : n <= 8 ? 'warn' : n <= 10 ? 'accent' : 'ok');
   return (
     <Figure
       width={560}
-      height={200}
+      height={250}
       title="A deployment pipeline"
-      description="Write code and commit, open a pull request for review, merge to main, a CI job builds and tests, docker build makes a versioned image, docker push sends it to a registry, the cluster pulls the new image, and new containers replace the old ones."
+      description={`${PIPELINE_STEPS.map((s) => `${s.n}. ${s.detail}`).join(' ')} Steps 9 to 13 are about images: built once, stored in a registry, pulled and run unchanged.`}
     >
-      {STEPS.map(([label, sub, tone], i) => {
+      {PIPELINE_STEPS.map((s, i) => {
         const p = pos(i);
-        return <Box key={label} x={p.x} y={p.y} w={112} h={44} label={`${i + 1}. ${label}`} sub={sub} tone={tone} />;
+        return <Box key={s.n} x={p.x} y={p.y} w={W} h={44} label={`${s.n}. ${s.title}`} tone={tone(s.n)} />;
       })}
-      {STEPS.slice(1).map((_, i) => {
+      {PIPELINE_STEPS.slice(1).map((s, i) => {
         const a = pos(i);
         const b = pos(i + 1);
-        return i === 3 ? <Arrow key={i} x1={a.x + 56} y1={a.y + 44} x2={b.x + 56} y2={b.y} /> : <Arrow key={i} x1={a.x + 112} y1={a.y + 22} x2={b.x} y2={b.y + 22} />;
+        // In a row: to the right. At a row's end: back to the start of the next row, like reading a page.
+        return b.y === a.y ? <Arrow key={s.n} x1={a.x + W} y1={a.y + 22} x2={b.x} y2={b.y + 22} /> : <Arrow key={s.n} x1={a.x + W / 2} y1={a.y + 44} x2={b.x + W / 2} y2={b.y} dashed />;
       })}
-      <text x={280} y={196} textAnchor="middle" className="dg-sub">Steps 5-8 are all about images: built once, stored, pulled, run unchanged.</text>
+      <text x={280} y={244} textAnchor="middle" className="dg-sub">
+        Steps 9–13 are about images: built once, stored in a registry, pulled and run unchanged.
+      </text>
     </Figure>
   );
 }

@@ -1,0 +1,3 @@
+export { NotificationHistoryButton, Toasts } from './notifications';
+export { useNotificationStore, type AppNotification, type NotificationKind } from './notification-store';
+export { NotificationBridge } from './notification-bridge';
