@@ -24,7 +24,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function openApp(browser: Browser, server: AppServer, colorScheme: 'light' | 'dark'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(await server.link());
   await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
   return page;
 }
@@ -72,12 +72,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('keyboard: skip link, one tab stop per container row with arrow keys inside, tabs with arrow keys, focus back after a dialog', async ({ app }) => {
-  const first = testName('a11y-kb1');
-  const second = testName('a11y-kb2');
+  // Other containers on the shared engine may sit between the two: the filter box shows only ours.
+  const tag = `kb${Date.now().toString(36)}`;
+  const first = testName(`${tag}-1`);
+  const second = testName(`${tag}-2`);
   await runContainer({ name: first, image: WEB_IMAGE });
   await runContainer({ name: second, image: WEB_IMAGE });
+  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`${tag}-`);
   const secondRow = app.getByTestId(`container-row-${second}`);
   await expect(secondRow).toBeVisible();
+  await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
 
   // The first Tab stop is the skip link; it lands on the main region.
   await app.locator('body').focus();

@@ -25,6 +25,9 @@ export function useUrlSync(): void {
     };
     apply();
     const write = (replace: boolean) => {
+      // Browser mode's one-time link (`#code=...`) is read and dropped by the session code
+      // (api/browser-session.ts): never overwrite it before that happened.
+      if (/(?:^#|&)code=/.test(window.location.hash)) return;
       const { view, detail, lessonId } = useNavStore.getState();
       const hash = formatHash({ view, detail, lessonId });
       if (hash === window.location.hash) return;
