@@ -12,6 +12,7 @@ import { contextEndpoint, EndpointError, parseHostUrl, resolveEndpoint, type End
 import { parseEngineEvent } from './engine-event';
 import { LineSplitter } from './line-splitter';
 import { SshConnectError } from './ssh/ssh-errors';
+import { retriesByItself } from './retry-policy';
 
 export interface EngineManagerOptions {
   /** Environment used to find the engine; defaults to this process's. */
@@ -203,7 +204,7 @@ export class EngineManager {
       ...(hostKey ? { hostKey } : {}),
     });
     // Retrying cannot fix a host key or a refused login: wait for the user (reconnect()).
-    if (!NEEDS_USER.has(reason)) this.scheduleRetry();
+    if (retriesByItself(reason)) this.scheduleRetry();
   }
 
   /** Tries the current endpoint again now (after the user fixed something, e.g. trusted a host key). */
@@ -270,8 +271,6 @@ export class EngineManager {
     for (const cb of [...this.statusListeners]) cb(s);
   }
 }
-
-const NEEDS_USER = new Set<string>(['host-key-unknown', 'host-key-changed', 'auth']);
 
 export function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
   return {

@@ -10,6 +10,7 @@ import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
 import { withCode } from '../components/inline-code';
+import { retriesByItself } from '../../../main/engine/retry-policy';
 import { DiskView } from '../views/disk';
 import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
@@ -101,7 +102,13 @@ export function App() {
               <>
                 <p>{withCode(status.message)}</p>
                 <p className="hint">{withCode(status.hint)}</p>
-                <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
+                <p className="muted">
+                  {retriesByItself(status.reason)
+                    ? 'Dockside retries by itself and will refresh this view as soon as the engine answers.'
+                    : status.reason === 'host-key-unknown'
+                      ? 'Dockside waits for your answer about the host key above; it does not retry by itself.'
+                      : 'Dockside does not retry this by itself (every attempt would be refused the same way): fix it, then connect again from Switch engine.'}
+                </p>
               </>
             )}
           </div>
