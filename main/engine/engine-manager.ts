@@ -12,7 +12,6 @@ import { contextEndpoint, EndpointError, parseHostUrl, resolveEndpoint, type End
 import { parseEngineEvent } from './engine-event';
 import { LineSplitter } from './line-splitter';
 import { SshConnectError } from './ssh/ssh-errors';
-import { retriesByItself } from './retry-policy';
 
 export interface EngineManagerOptions {
   /** Environment used to find the engine; defaults to this process's. */
@@ -204,7 +203,7 @@ export class EngineManager {
       ...(hostKey ? { hostKey } : {}),
     });
     // Retrying cannot fix a host key or a refused login: wait for the user (reconnect()).
-    if (retriesByItself(reason)) this.scheduleRetry();
+    if (!NEEDS_USER.has(reason)) this.scheduleRetry();
   }
 
   /** Tries the current endpoint again now (after the user fixed something, e.g. trusted a host key). */
@@ -271,6 +270,9 @@ export class EngineManager {
     for (const cb of [...this.statusListeners]) cb(s);
   }
 }
+
+/** Failures retrying cannot fix: main waits for the user (the disconnected view says what to do). */
+export const NEEDS_USER: ReadonlySet<string> = new Set<string>(['host-key-unknown', 'host-key-changed', 'auth']);
 
 export function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
   return {

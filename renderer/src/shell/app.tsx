@@ -10,7 +10,6 @@ import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
 import { withCode } from '../components/inline-code';
-import { retriesByItself } from '../../../main/engine/retry-policy';
 import { DiskView } from '../views/disk';
 import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
@@ -24,6 +23,7 @@ import { EngineStatusBar } from './engine-status';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
+import { disconnectedNote } from './disconnected-note';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -102,13 +102,7 @@ export function App() {
               <>
                 <p>{withCode(status.message)}</p>
                 <p className="hint">{withCode(status.hint)}</p>
-                <p className="muted">
-                  {retriesByItself(status.reason)
-                    ? 'Dockside retries by itself and will refresh this view as soon as the engine answers.'
-                    : status.reason === 'host-key-unknown'
-                      ? 'Dockside waits for your answer about the host key above; it does not retry by itself.'
-                      : 'Dockside does not retry this by itself (every attempt would be refused the same way): fix it, then connect again from Switch engine.'}
-                </p>
+                <p className="muted" data-testid="retry-note">{disconnectedNote(status.reason)}</p>
               </>
             )}
           </div>
