@@ -23,4 +23,10 @@ describe('toApiError keeps the engine words', () => {
   it('maps 404 to not-found', () => {
     expect(toApiError({ statusCode: 404, json: { message: 'No such container: x' } })).toMatchObject({ code: 'not-found', message: 'No such container: x' });
   });
+  it('falls back to the status meaning when the engine sends an empty body (Podman)', () => {
+    // docker-modem's error for Podman's bare 404 on /containers/nope/stats.
+    const err = Object.assign(new Error('(HTTP code 404) no such container -  '), { statusCode: 404, reason: 'no such container', json: null });
+    expect(toApiError(err)).toEqual({ code: 'not-found', statusCode: 404, message: 'no such container' });
+    expect(toApiError(Object.assign(new Error('(HTTP code 404) no such container - '), { statusCode: 404, json: { message: '' } })).message).toBe('no such container');
+  });
 });
