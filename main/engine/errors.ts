@@ -6,7 +6,7 @@ import type { ApiError } from '../contract';
 
 interface ModemError {
   statusCode?: number;
-  json?: { message?: string } | null;
+  json?: { message?: string; cause?: string } | null;
   reason?: string;
   message?: string;
   code?: string;
@@ -42,8 +42,11 @@ export function toApiError(err: unknown): ApiError {
   }
   const statusCode = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   const message = engineMessage(err);
+  // Podman answers a state conflict (removing a running container) with 500 and this cause
+  // where Docker answers 409.
+  const conflict = statusCode === 409 || e?.json?.cause === 'container state improper';
   const code: ApiError['code'] =
-    statusCode === 404 ? 'not-found' : statusCode === 409 ? 'conflict' : statusCode === 403 ? 'forbidden' : statusCode ? 'engine' : 'internal';
+    statusCode === 404 ? 'not-found' : conflict ? 'conflict' : statusCode === 403 ? 'forbidden' : statusCode ? 'engine' : 'internal';
   return { code, message, ...(statusCode ? { statusCode } : {}) };
 }
 
