@@ -1,5 +1,6 @@
 /** Builds an EngineSnapshot from the real engine: lists, plus inspects only where a check needs them. */
 import type Docker from 'dockerode';
+import { containerState } from '../engine/containers';
 import type { EngineSnapshot, SnapshotContainer, SnapshotEvent, SnapshotService } from './snapshot';
 import { toService, withoutDigest } from '../cluster/services';
 
@@ -18,7 +19,7 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     name: (c.Names?.[0] ?? '').replace(/^\//, ''),
     image: c.Image,
     imageId: c.ImageID,
-    state: c.State,
+    state: containerState(c.State),
     status: c.Status,
     created: c.Created,
     ports: (c.Ports ?? []).map((p) => ({ containerPort: p.PrivatePort, protocol: p.Type, ...(p.PublicPort ? { hostPort: p.PublicPort } : {}) })),
