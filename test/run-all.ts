@@ -59,7 +59,9 @@ if (ready) {
     addVitest(out);
   }
   // The engine-agnostic integration files again, on a private Podman (test/run-podman.ts).
-  const noPodman = podmanUnavailable();
+  // Opt-in for now: the stage takes about 7 minutes here, which would break CI's 15-minute budget,
+  // and two list-timing tests still fail on Podman 4.3 (issue 11 stays open for both).
+  const noPodman = process.env.DOCKSIDE_PODMAN_STAGE === '1' ? podmanUnavailable() : 'opt-in (DOCKSIDE_PODMAN_STAGE=1 or `npm run test:podman`): ~7 min, over the CI budget';
   if (noPodman) console.log(`\n=== podman integration: skipped: ${noPodman}`);
   else {
     const out = path.join(results, 'vitest-podman.json');
