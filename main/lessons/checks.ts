@@ -131,9 +131,11 @@ export function endings(events: SnapshotEvent[], nowNano?: number): Ending[] {
       const sent = signals.get(e.id) ?? [];
       // `docker stop` always begins with SIGTERM (15), even when it has to escalate to SIGKILL
       // after the grace period; `docker kill` sends SIGKILL (9) straight away.
+      // Podman's kill event names no signal (and its stop sends no event at all): a signal-less
+      // kill followed by death by SIGKILL (exit code 137 = 128 + 9) is still a kill.
       const how = sent.some((s) => s === '15' || s === 'SIGTERM' || s === 'TERM')
         ? 'stop'
-        : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL')
+        : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL') || (sent.includes('') && e.attributes.exitCode === '137')
           ? 'kill'
           : 'exit';
       const code = Number(e.attributes.exitCode);

@@ -121,7 +121,11 @@ export class ShellSessions {
   }
 
   async resize(sessionId: string, cols: number, rows: number): Promise<void> {
-    await this.get(sessionId).exec.resize({ h: rows, w: cols });
+    await this.get(sessionId).exec.resize({ h: rows, w: cols }).catch((err: { statusCode?: number }) => {
+      // Podman answers 201 Created where Docker answers 200; docker-modem calls any status it
+      // does not expect an error.
+      if (err?.statusCode !== 201) throw err;
+    });
   }
 
   private get(sessionId: string): Session {

@@ -43,8 +43,9 @@ export async function removeImage(docker: Docker, ref: string, force: boolean): 
   const command = dockerLine('rmi', force && '--force', ref);
   if (!force) {
     const info = await docker.getImage(ref).inspect();
-    const users = await docker.listContainers({ all: true, filters: { ancestor: [info.Id] } });
-    const exact = users.filter((c) => c.ImageID === info.Id);
+    // Matched on the image ID rather than with an ancestor filter: Podman's ancestor filter
+    // finds nothing for a "sha256:"-prefixed ID.
+    const exact = (await docker.listContainers({ all: true })).filter((c) => c.ImageID === info.Id);
     // Removing one tag of several only untags, which never harms a container.
     const tags = (info.RepoTags ?? []).length;
     const isTagRemoval = tags > 1 && !ref.startsWith('sha256:') && !info.Id.includes(ref);

@@ -74,11 +74,15 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
   // Attached runs wait for the exit; asked before the start so a quick exit (or --rm's removal) is not missed.
   const waitAbort = new AbortController();
   let exited: Promise<number | null> | null = null;
+  let removed: Promise<unknown> | null = null;
   try {
     if (!spec.detach) {
+      // The exit code comes from next-exit: Podman answers a "removed" wait with StatusCode 0
+      // whatever the code was. With --rm the answer also waits for the removal, like the CLI.
       exited = container
-        .wait({ condition: spec.rm ? 'removed' : 'next-exit', abortSignal: waitAbort.signal })
+        .wait({ condition: 'next-exit', abortSignal: waitAbort.signal })
         .then((r: { StatusCode?: number }) => r.StatusCode ?? null, () => null);
+      if (spec.rm) removed = container.wait({ condition: 'removed', abortSignal: waitAbort.signal }).catch(() => null);
       attached = await container.attach({ stream: true, stdout: true, stderr: true, logs: true });
       demux = new Demuxer(256 * 1024);
       const d = demux;
@@ -97,7 +101,9 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
   if (spec.detach || !demux || !exited) return { id: container.id, name, command };
   // Attached: wait for the exit (bounded), then hand back what it printed.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const exitCode = await Promise.race([exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), attachWaitMs)))]);
+  const deadline = new Promise<null>((r) => (timer = setTimeout(() => r(null), attachWaitMs)));
+  const exitCode = await Promise.race([exited, deadline]);
+  if (removed && exitCode !== null) await Promise.race([removed, deadline]);
   clearTimeout(timer);
   waitAbort.abort();
   await new Promise((r) => setTimeout(r, 50));

@@ -8,6 +8,7 @@ import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../su
 import { WEB_IMAGE } from '../support/fixtures';
 import { labelArgs, RUN_ID, TEST_LABEL, testLabels, testName } from '../support/labels';
 import { tempDataDir } from '../support/temp-dir';
+import { engineImageName, TEST_ENGINE } from '../support/engine-kind';
 
 const dataDir = tempDataDir('it-workflows');
 let service: Service;
@@ -133,17 +134,21 @@ describe('run dialog', () => {
     expect(words.errors).toEqual([]);
     execFileSync('sh', ['-c', shown.replace(/^docker /, '/usr/local/bin/docker ')], { stdio: 'pipe' });
     const [a, b] = await Promise.all([docker.getContainer(fromApp.id).inspect(), docker.getContainer(cliName).inspect()]);
+    // Podman's inspect adds what belongs to each container, not to the command: HOSTNAME (its
+    // own id) in Env, and the host ports it picked for "127.0.0.1::80" in PortBindings.
+    const ownPorts = (b: typeof a.HostConfig.PortBindings) =>
+      TEST_ENGINE === 'podman' ? Object.fromEntries(Object.entries(b ?? {}).map(([k, v]) => [k, (v as { HostIp: string }[]).map((x) => ({ HostIp: x.HostIp, HostPort: '' }))])) : b;
     const pick = (i: typeof a) => ({
       image: i.Config.Image,
       cmd: i.Config.Cmd,
       // The docker CLI passes env and binds in no fixed order (Go map iteration): compare them as sets.
-      env: [...(i.Config.Env ?? [])].sort(),
+      env: [...(i.Config.Env ?? [])].filter((e) => !e.startsWith('HOSTNAME=')).sort(),
       labels: i.Config.Labels,
       exposed: i.Config.ExposedPorts,
       tty: i.Config.Tty,
       openStdin: i.Config.OpenStdin,
       binds: [...(i.HostConfig.Binds ?? [])].sort(),
-      portBindings: i.HostConfig.PortBindings,
+      portBindings: ownPorts(i.HostConfig.PortBindings),
       memory: i.HostConfig.Memory,
       nanoCpus: i.HostConfig.NanoCpus,
       restart: i.HostConfig.RestartPolicy,
@@ -160,7 +165,7 @@ describe('images', () => {
     const name = testName('img-user');
     await runContainer({ name, image: WEB_IMAGE, start: false });
     const list = await call('images:list', {});
-    const web = list.find((i) => i.repoTags.includes(WEB_IMAGE))!;
+    const web = list.find((i) => i.repoTags.includes(engineImageName(WEB_IMAGE)))!;
     expect(web).toBeDefined();
     expect(web.size).toBeGreaterThan(0);
     expect(web.containers).toContain(name);

@@ -42,7 +42,8 @@ export function workflowsCalls(ctx: ServiceContext): Calls {
   };
   return {
     'workflows:run': async ({ spec, keepOnFailure }) => runFromSpec(engine.client(), spec, cpus(), keepOnFailure),
-    'workflows:networks': async () => (await engine.client().listNetworks()).map((n) => n.Name).sort(),
+    // host and none are modes every Linux engine accepts; Podman lists no network objects for them.
+    'workflows:networks': async () => [...new Set([...(await engine.client().listNetworks()).map((n) => n.Name), 'host', 'none'])].sort(),
     'images:list': async () => listImages(engine.client()),
     'images:remove': async ({ id, force }) => removeImage(engine.client(), id, force),
     'images:history': async ({ id }) => imageHistory(engine.client(), id),

@@ -72,6 +72,15 @@ describe('check details', () => {
     expect(met({ type: 'container-ended', how: 'stop' }, onlyStop)).toBe(true);
   });
 
+  it("counts Podman's signal-less kill as a kill only when the container died of SIGKILL", () => {
+    // Podman 4.3's compat events, as its `docker kill` produced them: no signal attribute.
+    const ev = (action: string, attributes: Record<string, string>, t: number) => ({ type: 'container', action, id: 'p1', attributes: { name: 'pod-web', ...attributes }, timeNano: t * 1e9 });
+    const killed = endings([ev('start', {}, 1), ev('kill', {}, 2), ev('die', { exitCode: '137' }, 3)]);
+    expect(killed.map((e) => e.how)).toEqual(['kill']);
+    const hup = endings([ev('start', {}, 1), ev('kill', {}, 2), ev('die', { exitCode: '129' }, 3)]);
+    expect(hup.map((e) => e.how)).toEqual(['exit']);
+  });
+
   it('volume-outlived-container needs the first container destroyed, not just stopped', () => {
     const noDestroy = { ...done, events: done.events.filter((e) => e.action !== 'destroy') };
     expect(met({ type: 'volume-outlived-container' }, noDestroy)).toBe(false);
