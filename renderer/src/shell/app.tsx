@@ -27,6 +27,7 @@ import { installRovingRows } from './roving-rows';
 import { SkipLinks } from './skip-links';
 import { useUrlSync } from './use-url-sync';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
+import { disconnectedNote } from './disconnected-note';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -121,7 +122,7 @@ export function App() {
               <>
                 <p>{withCode(status.message)}</p>
                 <p className="hint">{withCode(status.hint)}</p>
-                <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
+                <p className="muted" data-testid="retry-note">{disconnectedNote(status.reason)}</p>
               </>
             )}
           </div>
