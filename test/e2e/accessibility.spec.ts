@@ -78,17 +78,17 @@ test('keyboard: skip link, one tab stop per container row with arrow keys inside
   const second = testName(`${tag}-2`);
   await runContainer({ name: first, image: WEB_IMAGE });
   await runContainer({ name: second, image: WEB_IMAGE });
-  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`${tag}-`);
-  const secondRow = app.getByTestId(`container-row-${second}`);
-  await expect(secondRow).toBeVisible();
-  await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
-
   // The first Tab stop is the skip link; it lands on the main region.
   await app.locator('body').focus();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Skip to main content' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.locator('main#main-content')).toBeFocused();
+
+  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`${tag}-`);
+  const secondRow = app.getByTestId(`container-row-${second}`);
+  await expect(secondRow).toBeVisible();
+  await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
 
   // One tab stop per row: Tab from a row's name goes to the next row, not to the row's own buttons.
   const rows = app.locator('[data-testid^="container-row-"]');
