@@ -1,6 +1,6 @@
 /**
- * An HTTP proxy in front of a test registry that stalls every large blob download after its
- * first kilobytes: a pull through it stays "Downloading" until its client goes away. Tests use
+ * An HTTP proxy in front of a test registry that slows every large blob download to a trickle
+ * (1 KiB every half second): a pull through it stays "Downloading" for minutes. Tests use
  * it to cancel a pull mid-download and to see that the engine really hung up (the stalled
  * download's connection is closed by the engine, not left open).
  */
@@ -34,16 +34,19 @@ export async function stallingProxy(upstreamHost: string): Promise<StallingProxy
         upRes.pipe(res);
         return;
       }
-      // Pass the first 4 KB, so the engine shows a download under way, then hold the rest.
+      // Trickle it: 1 KiB every half second, so the engine shows a download under way that
+      // lasts minutes (a real stall would make the engine give up and retry).
       open++;
-      let sent = 0;
-      upRes.on('data', (chunk: Buffer) => {
-        if (sent >= 4096) return;
-        res.write(chunk.subarray(0, 4096 - sent));
-        sent += Math.min(chunk.length, 4096 - sent);
-        if (sent >= 4096) upRes.pause();
-      });
+      const pending: Buffer[] = [];
+      upRes.on('data', (chunk: Buffer) => pending.push(chunk));
+      const trickle = setInterval(() => {
+        const all = Buffer.concat(pending.splice(0));
+        if (!all.length) return;
+        res.write(all.subarray(0, 1024));
+        pending.push(all.subarray(1024));
+      }, 500);
       res.on('close', () => {
+        clearInterval(trickle);
         open--;
         gone++;
         upRes.destroy();
