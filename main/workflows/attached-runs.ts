@@ -140,7 +140,10 @@ export class AttachedRuns {
         () => (waitAbort.signal.aborted ? undefined : null),
       );
     try {
-      stream = (await container.attach({ stream: true, stdout: true, stderr: true, logs: true })) as AttachStream;
+      // logs: false, as the CLI: the engine registers the streams before it answers, so nothing
+      // printed after the start is missed; a log replay on top (logs: true) raced with the start
+      // and showed early lines twice on a loaded machine.
+      stream = (await container.attach({ stream: true, stdout: true, stderr: true, logs: false })) as AttachStream;
     } catch (err) {
       run.release();
       throw err;

@@ -103,7 +103,8 @@ test('attached mode shows the output, stdout and stderr apart, and the exit code
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(dialog.getByRole('radio', { name: /Attached/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(dialog.getByTestId('run-status')).toHaveText(`${name} exited with code 3.`);
+  // Generous for a loaded machine (starting a container took 10 s and more at load 16 on 2 cores).
+  await expect(dialog.getByTestId('run-status')).toHaveText(`${name} exited with code 3.`, { timeout: 30_000 });
   await expect(dialog.getByTestId('run-output').locator('.wf-stdout')).toHaveText('hello-out\n');
   await expect(dialog.getByTestId('run-output').locator('.wf-stderr')).toHaveText('hello-err\n');
   // It has exited: closing asks nothing.
