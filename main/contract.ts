@@ -9,8 +9,8 @@
  * Each domain has its own section so features can grow without touching each other.
  */
 import { z } from 'zod';
-// The lab's policies live in a schema-free file so the renderer can list them without zod.
-import { labPolicies, type LabPolicy } from './networks/lab-policies';
+// Plain values shared with the renderer (no zod there); never import from a feature folder here.
+import { labPolicies, type LabPolicy } from './contract-values';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -1713,6 +1713,34 @@ interface SshResults {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Native dialogs (issue 10): in the desktop app the user, not the renderer, names the paths
+// ---------------------------------------------------------------------------------------------
+
+const dialogCalls = {
+  /** Which native dialogs main opens here: the desktop app has them; browser mode has none. */
+  'dialogs:available': z.object({}).strict(),
+  /**
+   * Desktop: main opens the native folder dialog and answers the folder the user chose as a
+   * build context. Browser mode answers `unavailable` (the typed path is the user's own choice).
+   */
+  'build:choose-context': z.object({}).strict(),
+};
+
+export interface DialogsAvailable {
+  /** A native folder dialog (build contexts). */
+  chooseFolder: boolean;
+  /** A native save dialog (saved logs, downloaded files); without it they are browser downloads. */
+  chooseSavePath: boolean;
+}
+
+export type ChooseContextResult = { kind: 'chosen'; contextPath: string } | { kind: 'cancelled' } | { kind: 'unavailable'; message: string };
+
+interface DialogResults {
+  'dialogs:available': DialogsAvailable;
+  'build:choose-context': ChooseContextResult;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Attached runs (the run dialog's live output, like `docker run` without -d)
 // ---------------------------------------------------------------------------------------------
 
@@ -1760,6 +1788,7 @@ export const callSchemas = {
   ...filesCalls,
   ...settingsCalls,
   ...sshCalls,
+  ...dialogCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1801,7 +1830,8 @@ export interface CallResults
     DiskResults,
     FilesResults,
     SettingsResults,
-    SshResults {}
+    SshResults,
+    DialogResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,

@@ -3,6 +3,7 @@ import type { NetworkSummary } from '../../../../main/contract';
 import type { NetworkCreatePrefill } from '../../../../main/lessons/command-target';
 import { useSubscription } from '../../api/use-subscription';
 import { ErrorText } from '../../components/error-text';
+import { TabList, TabPanel } from '../../components/tabs';
 import { useEngineStore } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
 import { CreateNetworkForm } from './create-network-form';
@@ -64,34 +65,33 @@ export function NetworksView() {
     <section className="view networks-view">
       <div className="view-header">
         <h1>Networks</h1>
-        <div role="tablist" className="tabs" aria-label="Networks sections">
-          {tabs.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabList label="Networks sections" idBase="networks" tabs={tabs} selected={tab} onSelect={(id) => setTab(id as Tab)} />
       </div>
-      <ErrorText error={error} />
-      {tab === 'lab' ? (
-        <LabView />
-      ) : networks === null ? (
-        <p>Loading networks…</p>
-      ) : tab === 'topology' ? (
-        <Topology networks={networks} containers={containers} />
-      ) : (
-        <>
-          {wanted && !wantedNetwork && (
-            <p className="error-text not-found" role="alert" data-testid="network-not-found">
-              There is no network called <code>{wanted}</code> on this engine, so <code>docker network {params.remove ? 'rm' : params.connect ? 'connect' : 'inspect'} {wanted}</code> would
-              fail too. Create it first (the form below), and it is selected here.
-            </p>
-          )}
-          <CreateNetworkForm prefill={params.create as NetworkCreatePrefill | undefined} />
-          <NetworksTable networks={networks} selected={selectedId} onSelect={setSelectedId} askRemove={askRemove} />
-          {selected && <NetworkDetails network={selected} prefillConnect={selected.id === wantedNetwork?.id ? prefillConnect : undefined} />}
-        </>
-      )}
+      <TabPanel idBase="networks" id={tab}>
+        <ErrorText error={error} />
+        {tab === 'lab' ? (
+          <LabView />
+        ) : networks === null ? (
+          <p>Loading networks…</p>
+        ) : tab === 'topology' ? (
+          <Topology networks={networks} containers={containers} />
+        ) : (
+          <>
+            {wanted && !wantedNetwork && (
+              <p className="error-text not-found" role="alert" data-testid="network-not-found">
+                There is no network called <code>{wanted}</code> on this engine, so{' '}
+                <code>
+                  docker network {params.remove ? 'rm' : params.connect ? 'connect' : 'inspect'} {wanted}
+                </code>{' '}
+                would fail too. Create it first (the form below), and it is selected here.
+              </p>
+            )}
+            <CreateNetworkForm prefill={params.create as NetworkCreatePrefill | undefined} />
+            <NetworksTable networks={networks} selected={selectedId} onSelect={setSelectedId} askRemove={askRemove} />
+            {selected && <NetworkDetails network={selected} prefillConnect={selected.id === wantedNetwork?.id ? prefillConnect : undefined} />}
+          </>
+        )}
+      </TabPanel>
     </section>
   );
 }
