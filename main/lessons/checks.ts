@@ -248,7 +248,8 @@ const evaluators: Evaluators = {
       return true;
     }).at(-1);
     const ran = hit?.action.slice('exec_start: '.length).trim();
-    if (hit) return ok(ran ? `Ran "${ran}" in ${nameOf(hit)}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`);
+    const where = hit?.attributes.via === 'shell-tab' ? ' (in the Shell tab)' : '';
+    if (hit) return ok(ran ? `Ran "${ran}" in ${nameOf(hit)}${where}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`);
     if (failed) return no(`"${failed.action.slice('exec_start: '.length)}" ran in ${nameOf(failed)} but failed (exit code ${exits.get(failed.attributes.execID!)}); a failed command does not count.`);
     return no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
   },

@@ -3,6 +3,7 @@ import { execOnce, ShellSessions } from '../../workflows/exec';
 import { imageHistory, listImages, pullImage, removeImage } from '../../workflows/images';
 import { runFromSpec } from '../../workflows/run';
 import { createVolume, listVolumes, removeVolume } from '../../workflows/volumes';
+import { learnerShell } from '../../lessons/shell-activity';
 import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
@@ -87,6 +88,11 @@ export function workflowsSubscriptions(ctx: ServiceContext): Subs {
           ),
       }),
     'images:pull': ({ reference }, sink) => pullImage(engine.client(), reference, sink.emit, sink.fail),
-    'exec:shell': ({ id, cols, rows }, sink) => sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit),
+    'exec:shell': ({ id, cols, rows }, sink) => {
+      const status = engine.getStatus();
+      const engineUrl = status.state === 'connected' ? status.endpoint.url : '';
+      // What the learner types and runs in this shell counts for the lessons like a terminal's exec.
+      return sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit, (c) => learnerShell(engine).record({ ...c, engineUrl }));
+    },
   };
 }
