@@ -25,12 +25,15 @@ const MAX_LINE = 1024;
 
 /**
  * Environment for the shell's exec: the marker rides in PS1 for sh (busybox ash, dash expand `$?`
- * there) and in PROMPT_COMMAND for bash, whose PS1 is usually rewritten by /etc/bash.bashrc.
+ * there), and also in PROMPT_COMMAND for bash, whose PS1 is usually rewritten by /etc/bash.bashrc.
  * The visible prompt stays the usual `\w \$ ` (`/ # ` for root).
  */
 export function promptMarkerEnv(shell: string): string[] {
-  if (/bash$/.test(shell)) return [`PROMPT_COMMAND=printf '\\033]7771;%s\\007' $?`];
-  return [`PS1=${MARK}$?${BEL}\\w \\$ `];
+  const ps1 = `PS1=${MARK}$?${BEL}\\w \\$ `;
+  // bash: PROMPT_COMMAND runs first and reports the real status (a second marker from PS1, when
+  // no rc file replaced it, finds no command waiting and changes nothing).
+  if (/bash$/.test(shell)) return [`PROMPT_COMMAND=printf '\\033]7771;%s\\007' $?`, ps1];
+  return [ps1];
 }
 
 export interface TypedCommand {

@@ -82,6 +82,14 @@ describe('ShellCommandLog', () => {
     expect(seen.map((c) => c.line)).toEqual(['cat']);
   });
 
+  it('two markers for one prompt (bash: PROMPT_COMMAND and PS1) record the command once, with the first one\'s code', () => {
+    const { log, lines } = session();
+    log.output(prompt(0));
+    log.input('netstat -x\r');
+    log.output(Buffer.concat([prompt(2), prompt(0)]));
+    expect(lines()).toEqual([['netstat -x', 2]]);
+  });
+
   it('an empty line or Ctrl-C records nothing', () => {
     const { log, seen } = session();
     log.output(prompt(0));
@@ -92,9 +100,10 @@ describe('ShellCommandLog', () => {
     expect(seen).toEqual([]);
   });
 
-  it('puts the marker in PS1 for sh and in PROMPT_COMMAND for bash', () => {
+  it('puts the marker in PS1 for sh, and also in PROMPT_COMMAND for bash', () => {
     expect(promptMarkerEnv('/bin/sh')).toEqual(['PS1=\x1b]7771;$?\x07\\w \\$ ']);
     expect(promptMarkerEnv('/bin/bash')[0]).toMatch(/^PROMPT_COMMAND=printf '\\033\]7771;%s\\007' \$\?$/);
+    expect(promptMarkerEnv('/bin/bash')[1]).toBe(promptMarkerEnv('/bin/sh')[0]);
   });
 });
 
