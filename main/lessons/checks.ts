@@ -312,7 +312,16 @@ const evaluators: Evaluators = {
   },
 
   'image-pushed': (s, p) => {
-    const pushes = s.events.filter((e) => e.type === 'image' && e.action === 'push').map((e) => ({ ref: e.attributes.name ?? e.id, ...splitReference(e.attributes.name ?? e.id) }));
+    // `docker push REPO --all-tags` gives one push event naming the repository without a tag: it
+    // pushed every local tag of that repository, so those are what count.
+    const pushes = s.events
+      .filter((e) => e.type === 'image' && e.action === 'push')
+      .flatMap((e) => {
+        const ref = e.attributes.name ?? e.id;
+        if (ref.lastIndexOf(':') > ref.lastIndexOf('/')) return [{ ref, ...splitReference(ref) }];
+        const local = s.images.flatMap((img) => img.repoTags.filter((t) => t !== '<none>:<none>' && splitReference(t).repository === ref));
+        return local.length ? local.map((t) => ({ ref: t, ...splitReference(t) })) : [{ ref: `${ref} (all tags)`, repository: ref, tag: '' }];
+      });
     if (!p.versionAndLatest) {
       const last = pushes.at(-1);
       return last ? ok(`Pushed ${last.ref}.`) : no('No image has been pushed since you started this lesson.');
