@@ -1149,6 +1149,8 @@ export interface ClusterSnapshot {
 /** One HTTP answer (or failure) from one of a service's published ports. */
 export interface ClusterProbeAnswer {
   port: number;
+  /** Set when the port is on another node: that node's address. */
+  host?: string;
   ok: boolean;
   status?: number;
   /** The first line of the answer, trimmed (which version answered). */

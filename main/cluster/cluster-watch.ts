@@ -11,8 +11,13 @@ import type { EngineManager } from '../engine/engine-manager';
 import { watchList } from '../service/watch-list';
 import { readCluster } from './services';
 
-/** Re-reads while in motion; a task's own steps take a few seconds, an update's monitor period 5 s. */
-const FOLLOW_UPS_MS = [250, 500, 500, 1000, 1000, 1000, 2000, 2000];
+/**
+ * Re-reads while in motion; a task's own steps take a few seconds, an update's monitor period 5 s.
+ * Then every 3 s for about two minutes more: a task on another node sends this engine no event
+ * at all (its container starts over there), so without these a worker's task could stay
+ * "preparing" on screen while it already runs. A quiet cluster still costs nothing.
+ */
+export const FOLLOW_UPS_MS = [250, 500, 500, 1000, 1000, 1000, 2000, 2000, ...Array<number>(37).fill(3000)];
 const IN_MOTION_TASK = /^(new|pending|assigned|accepted|preparing|ready|starting)$/;
 const IN_MOTION_UPDATE = /^(updating|rollback_started)$/;
 

@@ -14,6 +14,8 @@ import { withoutDigest } from './services';
 
 export interface ProbeTarget {
   port: number;
+  /** Another node's address, for its tasks' host-mode ports; unset: the engine's own host. */
+  host?: string;
   taskId?: string;
   image?: string;
 }
@@ -30,13 +32,32 @@ interface ListedContainer {
   Ports?: { IP?: string; PublicPort?: number; Type?: string }[];
 }
 
-/** Pure: the ports to ask, from the service's ports, this node's task containers and other nodes' tasks. */
-export function probeTargets(service: Pick<ClusterService, 'id' | 'ports'>, localContainers: ListedContainer[], remoteTasks: ClusterTask[]): ProbeTarget[] {
-  const seen = new Set<number>();
+/**
+ * Where another node's host-mode ports are: its own address. An empty, wildcard or loopback
+ * address says nothing about where the node is (nodes on one machine): then the engine's host.
+ */
+export function nodeProbeHost(addr: string | undefined): string | undefined {
+  if (!addr || addr === '0.0.0.0' || addr === '::' || /^127\.|^::1$/.test(addr)) return undefined;
+  return addr;
+}
+
+/**
+ * Pure: the ports to ask, from the service's ports, this node's task containers and other nodes'
+ * tasks (at their node's address, from `nodeAddrs`: node id -> address).
+ */
+export function probeTargets(
+  service: Pick<ClusterService, 'id' | 'ports'>,
+  localContainers: ListedContainer[],
+  remoteTasks: ClusterTask[],
+  nodeAddrs: Record<string, string> = {},
+): ProbeTarget[] {
+  const seen = new Set<string>();
   const out: ProbeTarget[] = [];
   const add = (t: ProbeTarget) => {
-    if (seen.has(t.port)) return;
-    seen.add(t.port);
+    // Two nodes can publish the same port number (a fixed host-mode port): one target per node.
+    const key = `${t.host ?? ''}:${t.port}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     out.push(t);
   };
   for (const p of service.ports) if (p.protocol === 'tcp' && p.mode === 'ingress' && p.publishedPort) add({ port: p.publishedPort });
@@ -50,7 +71,8 @@ export function probeTargets(service: Pick<ClusterService, 'id' | 'ports'>, loca
   }
   for (const t of remoteTasks) {
     if (t.serviceId !== service.id || t.state !== 'running') continue;
-    for (const p of t.ports) if (p.protocol === 'tcp') add({ port: p.publishedPort, taskId: t.id, image: t.image });
+    const host = nodeProbeHost(nodeAddrs[t.nodeId]);
+    for (const p of t.ports) if (p.protocol === 'tcp') add({ port: p.publishedPort, ...(host ? { host } : {}), taskId: t.id, image: t.image });
   }
   return out;
 }
@@ -64,9 +86,9 @@ const MAX_BODY = 4096;
 
 /** One GET, bounded in time and size; never rejects. */
 export function probeOnce(host: string, target: ProbeTarget, path: string, timeoutMs = 800): Promise<ClusterProbeAnswer> {
-  const base = { port: target.port, ...(target.taskId ? { taskId: target.taskId } : {}), ...(target.image ? { image: target.image } : {}) };
+  const base = { port: target.port, ...(target.host ? { host: target.host } : {}), ...(target.taskId ? { taskId: target.taskId } : {}), ...(target.image ? { image: target.image } : {}) };
   return new Promise((resolve) => {
-    const req = http.get({ host, port: target.port, path, agent: false, timeout: timeoutMs }, (res) => {
+    const req = http.get({ host: target.host ?? host, port: target.port, path, agent: false, timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => {

@@ -34,13 +34,18 @@ async function usedRanges(docker: Docker): Promise<[number, number][]> {
   return cidrs.map(range).filter((r): r is [number, number] => r !== null);
 }
 
-/** A free 10.x.y.0/24 (the engine rejects overlaps, so a collision would fail loudly anyway). */
-export async function freeSubnet(docker: Docker = testDocker()): Promise<string> {
+/**
+ * A free 10.x.y.z/prefix, /24 unless asked (e.g. /30 for a point-to-point link); the engine
+ * rejects overlaps, so a collision would fail loudly anyway.
+ */
+export async function freeSubnet(docker: Docker = testDocker(), prefix = 24): Promise<string> {
+  if (!Number.isInteger(prefix) || prefix < 24 || prefix > 30) throw new Error(`prefix /${prefix} is not between /24 and /30`);
   const used = await usedRanges(docker);
+  const size = 2 ** (32 - prefix);
   for (let i = 0; i < 500; i++) {
-    const cidr = `10.${randomInt(64, 250)}.${randomInt(0, 256)}.0/24`;
+    const cidr = `10.${randomInt(64, 250)}.${randomInt(0, 256)}.${randomInt(0, 256 / size) * size}/${prefix}`;
     const [a, b] = range(cidr)!;
     if (!used.some(([c, d]) => a <= d && c <= b)) return cidr;
   }
-  throw new Error('no free 10.x.y.0/24 found');
+  throw new Error(`no free 10.x.y.z/${prefix} found`);
 }

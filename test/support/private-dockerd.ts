@@ -3,7 +3,7 @@
  * a second engine for the switcher; the cluster and remote work can reuse it). Linux and root
  * only. It has its own data root, exec root, pidfile and unix socket under a fresh temporary
  * folder, its own cgroup parent, and `--bridge=none --iptables=false --ip-masq=false
- * --ip-forward=false --userland-proxy=false`.
+ * --ip-forward=false --userland-proxy=false` (the proxy can be turned on: see the options).
  *
  * It also runs in a network namespace of its own (`unshare --net`): dockerd 20.10 started with
  * `--bridge=none` DELETES the host's docker0 at start-up (libnetwork's
@@ -27,6 +27,17 @@ export interface PrivateDockerdOptions {
   tls?: { caPath: string; certPath: string; keyPath: string };
   /** Keep containers running while the daemon is down (so streams have something to resume). */
   liveRestore?: boolean;
+  /**
+   * Publish ports through docker-proxy inside the daemon's namespace. With `--iptables=false`
+   * there is no DNAT rule, so without the proxy a published port is only reserved, never served
+   * (the cluster worker test asks its task's host-mode port over a veth link).
+   */
+  userlandProxy?: boolean;
+  /**
+   * Its own hostname (in a UTS namespace of its own), e.g. so that a swarm node it becomes is
+   * told apart from the host's in node lists; unset: the host's.
+   */
+  hostname?: string;
 }
 
 export interface PrivateDockerd {
@@ -37,6 +48,8 @@ export interface PrivateDockerd {
   tcpHost?: string;
   dir: string;
   docker: Docker;
+  /** The daemon's pid while it runs (its network namespace is /proc/<pid>/ns/net), else null. */
+  pid(): number | null;
   /**
    * Stops the daemon behind the clients' back (SIGTERM by default, like `systemctl stop docker`;
    * containers stop with it and those with a restart policy come back on `start()`) and waits
@@ -99,7 +112,7 @@ export async function startPrivateDockerd(opts: PrivateDockerdOptions = {}): Pro
     '--ip6tables=false',
     '--ip-masq=false',
     '--ip-forward=false',
-    '--userland-proxy=false',
+    `--userland-proxy=${opts.userlandProxy ? 'true' : 'false'}`,
     `--cgroup-parent=/${cgroupParent}`,
     '--storage-driver=overlay2',
     `--label=dockside.test=${RUN_ID}`,
@@ -115,8 +128,13 @@ export async function startPrivateDockerd(opts: PrivateDockerdOptions = {}): Pro
   const start = async (): Promise<void> => {
     const out = fs.openSync(logFile, 'a');
     // Own network namespace (see the top of this file); `exec` keeps dockerd's pid the child's.
-    const script = 'ip link set lo up && exec dockerd "$@"';
-    child = spawn('unshare', ['--net', 'sh', '-c', script, 'dockerd', ...args], { stdio: ['ignore', out, out], detached: true });
+    const script = 'ip link set lo up && { [ -z "$DSK_HOSTNAME" ] || hostname "$DSK_HOSTNAME"; } && exec dockerd "$@"';
+    const namespaces = opts.hostname ? ['--net', '--uts'] : ['--net'];
+    child = spawn('unshare', [...namespaces, 'sh', '-c', script, 'dockerd', ...args], {
+      stdio: ['ignore', out, out],
+      detached: true,
+      env: { ...process.env, DSK_HOSTNAME: opts.hostname ?? '' },
+    });
     fs.closeSync(out);
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -237,6 +255,7 @@ export async function startPrivateDockerd(opts: PrivateDockerdOptions = {}): Pro
     ...(port ? { tcpHost: `tcp://127.0.0.1:${port}` } : {}),
     dir,
     docker,
+    pid: () => (child as ChildProcess | null)?.pid ?? null,
     kill,
     start,
     stop,

@@ -41,18 +41,19 @@ export function clusterSubscriptions({ engine, dataDir }: ServiceContext): Pick<
       if (!svc) throw { code: 'not-found', field: 'service', message: `No service "${service}" in this cluster.` };
       const host = probeHost(engine.getEndpoint());
       const selfId = first.info.nodeId;
-      let latest = { service: svc, tasks: first.tasks };
+      const addrs = (nodes: { id: string; addr: string }[]) => Object.fromEntries(nodes.map((n) => [n.id, n.addr]));
+      let latest = { service: svc, tasks: first.tasks, nodeAddrs: addrs(first.nodes) };
       let local = await localTaskContainers(docker, svc.id);
       let targets: ProbeTarget[] = [];
       const retarget = () => {
-        targets = probeTargets(latest.service, local, latest.tasks.filter((t) => t.nodeId !== selfId));
+        targets = probeTargets(latest.service, local, latest.tasks.filter((t) => t.nodeId !== selfId), latest.nodeAddrs);
       };
       retarget();
       let closed = false;
       // Targets follow the engine: task containers starting or dying here, the cluster's picture for other nodes.
       const stopWatch = watchCluster(engine, dataDir, (snap) => {
         const s = snap.services.find((x) => x.id === svc.id);
-        if (s) latest = { service: s, tasks: snap.tasks };
+        if (s) latest = { service: s, tasks: snap.tasks, nodeAddrs: addrs(snap.nodes) };
         retarget();
       }, () => undefined);
       const offEvent = engine.onEvent((e) => {

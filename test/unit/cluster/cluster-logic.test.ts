@@ -4,7 +4,7 @@ import type { ClusterService, ClusterSnapshot, ClusterTask } from '../../../main
 import { clusterServiceSpec } from '../../../main/contract';
 import { serviceCreateCommand, serviceUpdateImageCommand, swarmLeaveCommand, ENGINE_UPDATE_DEFAULTS } from '../../../main/cluster/cluster-command';
 import { inMotion, isClusterEvent } from '../../../main/cluster/cluster-watch';
-import { probeHost, probeTargets } from '../../../main/cluster/probe';
+import { nodeProbeHost, probeHost, probeTargets } from '../../../main/cluster/probe';
 import { toTask, withoutDigest } from '../../../main/cluster/services';
 import { addReading, emptyHistory, lanes } from '../../../renderer/src/views/cluster/rollout-history';
 import { updateStatusText } from '../../../renderer/src/views/cluster/update-status';
@@ -81,6 +81,23 @@ describe('probe targets', () => {
     const remote = [task({ id: 'b', nodeId: 'n2', ports: [{ publishedPort: 30002, targetPort: 80, protocol: 'tcp' }] }), task({ id: 'c', nodeId: 'n2', state: 'shutdown', ports: [{ publishedPort: 30003, targetPort: 80, protocol: 'tcp' }] })];
     const targets = probeTargets({ id: 's1', ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, mode: 'ingress' }] }, local, remote);
     expect(targets).toEqual([{ port: 8080 }, { port: 30001, taskId: 'a', image: 'web:2' }, { port: 30002, taskId: 'b', image: 'web:1' }]);
+  });
+  it('asks other nodes’ tasks at their node’s address, one target per node for the same port number', () => {
+    const remote = [
+      task({ id: 'b', nodeId: 'n2', ports: [{ publishedPort: 8080, targetPort: 80, protocol: 'tcp' }] }),
+      task({ id: 'c', nodeId: 'n3', ports: [{ publishedPort: 8080, targetPort: 80, protocol: 'tcp' }] }),
+      task({ id: 'd', nodeId: 'n4', ports: [{ publishedPort: 30005, targetPort: 80, protocol: 'tcp' }] }),
+    ];
+    const local = [{ Image: 'web:1', Labels: { 'com.docker.swarm.service.id': 's1', 'com.docker.swarm.task.id': 'a' }, Ports: [{ IP: '0.0.0.0', PublicPort: 8080, Type: 'tcp' }] }];
+    const targets = probeTargets({ id: 's1', ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, mode: 'host' }] }, local, remote, { n2: '10.1.2.3', n3: '10.1.2.4', n4: '127.0.0.1' });
+    expect(targets).toEqual([
+      { port: 8080, taskId: 'a', image: 'web:1' },
+      { port: 8080, host: '10.1.2.3', taskId: 'b', image: 'web:1' },
+      { port: 8080, host: '10.1.2.4', taskId: 'c', image: 'web:1' },
+      // A loopback (or empty) node address says nothing about where the node is: the engine's host.
+      { port: 30005, taskId: 'd', image: 'web:1' },
+    ]);
+    expect([nodeProbeHost(''), nodeProbeHost('0.0.0.0'), nodeProbeHost('::1'), nodeProbeHost('192.0.2.7')]).toEqual([undefined, undefined, undefined, '192.0.2.7']);
   });
   it('reaches published ports on the engine’s host for tcp and ssh engines, on loopback for local ones', () => {
     expect(probeHost(null)).toBe('127.0.0.1');

@@ -45,7 +45,7 @@ export function ProbeStrip({ service, images }: { service: string; images: strin
               key={s.at}
               className={`probe-cell ${s.up ? 'up' : 'down'}`}
               style={s.up && ok?.image ? { background: colourFor(images, ok.image) } : undefined}
-              title={`${new Date(s.at).toLocaleTimeString()}: ${s.up ? `${ok?.body ?? ''} (port ${ok?.port})` : s.answers.length ? `no answer (${s.answers.map((a) => a.error ?? a.status).join(', ')})` : 'no running task publishes a port'}`}
+              title={`${new Date(s.at).toLocaleTimeString()}: ${s.up ? `${ok?.body ?? ''} (port ${ok?.host ? `${ok.host}:` : ''}${ok?.port})` : s.answers.length ? `no answer (${s.answers.map((a) => a.error ?? a.status).join(', ')})` : 'no running task publishes a port'}`}
             />
           );
         })}
