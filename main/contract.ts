@@ -1712,6 +1712,34 @@ interface SshResults {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Native dialogs (issue 10): in the desktop app the user, not the renderer, names the paths
+// ---------------------------------------------------------------------------------------------
+
+const dialogCalls = {
+  /** Which native dialogs main opens here: the desktop app has them; browser mode has none. */
+  'dialogs:available': z.object({}).strict(),
+  /**
+   * Desktop: main opens the native folder dialog and answers the folder the user chose as a
+   * build context. Browser mode answers `unavailable` (the typed path is the user's own choice).
+   */
+  'build:choose-context': z.object({}).strict(),
+};
+
+export interface DialogsAvailable {
+  /** A native folder dialog (build contexts). */
+  chooseFolder: boolean;
+  /** A native save dialog (saved logs, downloaded files); without it they are browser downloads. */
+  chooseSavePath: boolean;
+}
+
+export type ChooseContextResult = { kind: 'chosen'; contextPath: string } | { kind: 'cancelled' } | { kind: 'unavailable'; message: string };
+
+interface DialogResults {
+  'dialogs:available': DialogsAvailable;
+  'build:choose-context': ChooseContextResult;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1730,6 +1758,7 @@ export const callSchemas = {
   ...filesCalls,
   ...settingsCalls,
   ...sshCalls,
+  ...dialogCalls,
 } satisfies Record<string, z.ZodType>;
 
 export const subscriptionSchemas = {
@@ -1770,7 +1799,8 @@ export interface CallResults
     DiskResults,
     FilesResults,
     SettingsResults,
-    SshResults {}
+    SshResults,
+    DialogResults {}
 
 export interface SubscriptionEvents
   extends EngineEvents,

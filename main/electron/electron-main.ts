@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createService } from '../service/create-service';
 import { guardProcess } from '../service/process-guard';
 import { runDesktopApp } from './desktop-app';
+import { chooseFolder } from './folder-dialog';
 import { chooseSavePath } from './save-dialog';
 import type { Updater } from './updates';
 
@@ -16,8 +17,9 @@ guardProcess();
 runDesktopApp({
   rendererRoot: path.join(here, '../renderer'),
   preloadPath: path.join(here, '../preload/preload.cjs'),
-  // Saving a log: main opens the native save dialog, the renderer never names a path.
-  createService: (opts) => createService({ ...opts, chooseSavePath }),
+  // Saving a file and choosing a build context: main opens the native dialogs, so the renderer
+  // never names the path.
+  createService: (opts) => createService({ ...opts, chooseSavePath, chooseFolder }),
   // electron-updater defines `autoUpdater` with a getter, which Node's detection of CommonJS
   // named exports misses: it is only on the default export.
   loadUpdater: async () => ((await import('electron-updater')) as unknown as { default: { autoUpdater: Updater } }).default.autoUpdater,

@@ -271,7 +271,8 @@ export class EngineManager {
   }
 }
 
-const NEEDS_USER = new Set<string>(['host-key-unknown', 'host-key-changed', 'auth']);
+/** Failures retrying cannot fix: main waits for the user (the disconnected view says what to do). */
+export const NEEDS_USER: ReadonlySet<string> = new Set<string>(['host-key-unknown', 'host-key-changed', 'auth']);
 
 export function publicEndpoint(e: Endpoint): EngineStatus['endpoint'] & object {
   return {

@@ -18,6 +18,7 @@ import { practiceCalls } from './handlers/practice';
 import { bulkCalls } from './handlers/bulk';
 import { publishCalls, publishSubscriptions } from './handlers/publish';
 import { sshCalls } from './handlers/ssh';
+import { dialogCalls } from './handlers/dialogs';
 import { stacksCalls, stacksSubscriptions } from './handlers/stacks';
 import { workflowsCalls, workflowsSubscriptions } from './handlers/workflows';
 import { diskCalls } from './handlers/disk';
@@ -41,6 +42,8 @@ export interface ServiceOptions extends EngineManagerOptions {
   dataDir?: string;
   /** See ServiceContext: the desktop app's save dialog. */
   chooseSavePath?: ServiceContext['chooseSavePath'];
+  /** See ServiceContext: the desktop app's folder dialog. */
+  chooseFolder?: ServiceContext['chooseFolder'];
   /** See ServiceContext: browser mode's downloads. */
   offerDownload?: ServiceContext['offerDownload'];
 }
@@ -57,6 +60,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     engine,
     dataDir,
     ...(opts.chooseSavePath ? { chooseSavePath: opts.chooseSavePath } : {}),
+    ...(opts.chooseFolder ? { chooseFolder: opts.chooseFolder } : {}),
     ...(opts.offerDownload ? { offerDownload: opts.offerDownload } : {}),
   };
   // Each feature registers its own section; the compiler checks that every contract entry has
@@ -77,6 +81,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...filesCalls(context),
     ...settingsCalls(context),
     ...sshCalls(context),
+    ...dialogCalls(context),
   } as CallHandlers;
   const subscriptions = {
     ...engineSubscriptions(context),

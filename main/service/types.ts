@@ -20,6 +20,12 @@ export interface ServiceContext {
    * so the renderer never names a path). Resolves undefined when the user cancels.
    */
   chooseSavePath?: (suggestedName: string) => Promise<string | undefined>;
+  /**
+   * Desktop app: asks the user for a folder (a build context) with the native folder dialog
+   * opened by main. Resolves undefined when the user cancels. Browser mode has none: there the
+   * typed path is the user's own choice.
+   */
+  chooseFolder?: (title: string) => Promise<string | undefined>;
   /** Browser mode: registers a streamed download and returns the one-time URL path to fetch it. */
   offerDownload?: (offer: DownloadOffer) => string;
 }

@@ -233,6 +233,40 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     expect((await emu.request<{ opened: string[] }>({ type: 'state' })).opened).toEqual(['https://docs.docker.com/engine/network/', 'https://evil.example/']);
     expect(emu.process.exitCode).toBeNull();
   });
+
+  test('emulation: the build form takes its context from the native folder dialog main opens (no typed path in the desktop app)', async () => {
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-emu-context-'));
+    const asked = async () => (await emu.request<{ dialogsAsked: { kind: string; parented: boolean; title: string; properties: string[] }[] }>({ type: 'state' })).dialogsAsked;
+    try {
+      fs.writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${WEB_IMAGE}\nCOPY . /var/www/\n`);
+      fs.writeFileSync(path.join(ctx, 'index.html'), '<h1>shop</h1>\n');
+      await page.getByRole('button', { name: 'Build & publish' }).click();
+      const folder = page.getByLabel('Folder', { exact: true });
+      await expect(folder).toHaveAttribute('readonly', '');
+      await expect(page.getByLabel('Folder (absolute path)')).toHaveCount(0);
+      // The user cancels the dialog: nothing is chosen.
+      await emu.request({ type: 'dialog-answers', open: null });
+      await page.getByRole('button', { name: 'Choose folder…' }).click();
+      await expect.poll(async () => (await asked()).length).toBe(1);
+      await expect(folder).toHaveValue('');
+      // The user picks the folder: the form shows it and sizes it at once.
+      await emu.request({ type: 'dialog-answers', open: ctx });
+      await page.getByRole('button', { name: 'Choose folder…' }).click();
+      await expect(folder).toHaveValue(ctx);
+      await expect(page.getByTestId('context-report')).toContainText(`Context ${ctx}:`);
+      await expect(page.getByTestId('context-report')).toContainText('in 2 files');
+      const dialogs = await asked();
+      expect(dialogs).toHaveLength(2);
+      for (const d of dialogs) expect(d).toMatchObject({ kind: 'open', parented: true, title: 'Choose the build context folder', properties: expect.arrayContaining(['openDirectory']) });
+      for (const [w, h] of [[1400, 900], [1024, 700]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.screenshot({ path: test.info().outputPath(`build-form-desktop-${w}x${h}.png`) });
+      }
+      await page.setViewportSize({ width: 1400, height: 900 });
+    } finally {
+      fs.rmSync(ctx, { recursive: true, force: true });
+    }
+  });
 });
 
 test('emulation: as an AppImage (updates on), the packaged main loads electron-updater and checks the GitHub release feed at start', async () => {

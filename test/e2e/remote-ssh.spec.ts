@@ -24,6 +24,9 @@ test('an unknown ssh host shows its fingerprint and connects only once the user 
     await expect(question).toBeVisible();
     await expect(page.getByTestId('ssh-fingerprint')).toHaveText(sshd.hostFingerprint);
     expect(fs.readFileSync(sshd.knownHosts, 'utf8')).toBe('');
+    // Main waits for the answer (retrying cannot trust a key): the view says so, not "retries by itself".
+    await expect(page.getByTestId('retry-note')).toContainText('does not retry this by itself');
+    await expect(page.getByTestId('retry-note')).toContainText('answer the question about this host’s key');
     await page.screenshot({ path: 'test-results/remote-ssh-question-1400.png' });
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.screenshot({ path: 'test-results/remote-ssh-question-1024.png' });

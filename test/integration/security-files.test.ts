@@ -1,9 +1,11 @@
 /**
- * Saving a log, against the real engine: the desktop's dialog answer (a path main got from the
- * native save dialog) may name an existing file, a symlink or a relative path: each is refused
- * with the field named and nothing outside is touched. In browser mode the log is a one-time,
- * streamed download with Content-Disposition.
+ * Saving a log or a container's file, against the real engine: the desktop's dialog answer (a
+ * path main got from the native save dialog) may name an existing file, a symlink or a relative
+ * path: each is refused with the field named and nothing outside is touched. In browser mode the
+ * log is a one-time, streamed download with Content-Disposition. Build contexts: the desktop's
+ * folder comes from the native folder dialog; browser mode has none (the typed path stays).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-save-'));
 const home = path.join(root, 'home');
 const outside = path.join(root, 'outside');
 let answer: string | undefined;
+let folderAnswer: string | undefined;
+let foldersAsked = 0;
 let desktop: Service;
 let browser: Service;
 let server: BrowserServer;
@@ -30,13 +34,20 @@ beforeAll(async () => {
   fs.mkdirSync(home);
   fs.mkdirSync(outside);
   // The desktop service: its save dialog answers whatever the test sets.
-  desktop = await createService({ dataDir: path.join(root, 'data'), chooseSavePath: async () => answer });
+  desktop = await createService({
+    dataDir: path.join(root, 'data'),
+    chooseSavePath: async () => answer,
+    chooseFolder: async () => {
+      foldersAsked++;
+      return folderAnswer;
+    },
+  });
   browser = await createService({ dataDir: path.join(root, 'data2'), offerDownload: (o) => downloads.offer(o) });
   const staticDir = path.join(root, 'static');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
   server = await startBrowserServer({ dispatcher: browser.dispatcher, staticDir, downloads });
-  const c = await runContainer({ name: testName('save-paths'), image: WEB_IMAGE, cmd: ['sh', '-c', 'seq 1 3000; sleep 300'] });
+  const c = await runContainer({ name: testName('save-paths'), image: WEB_IMAGE, cmd: ['sh', '-c', 'mkdir -p /srv/notes && echo kept > /srv/notes/a.txt; seq 1 3000; sleep 300'] });
   containerId = c.id;
   await waitFor(async () => (await c.logs({ stdout: true, tail: 1 })).toString().includes('3000'), 'the log is written');
 });
@@ -114,5 +125,62 @@ describe('logs:save in browser mode (a streamed download)', () => {
     expect(lines[2999]).toBe('3000');
     // The same link again: gone.
     expect((await fetch(server.origin + r.value.url)).status).toBe(404);
+  });
+});
+
+describe('files:download in the desktop app (path from the native dialog, never from the renderer)', () => {
+  const download = () => desktop.dispatcher.invoke('files:download', { target: { kind: 'container', id: containerId }, path: '/srv/notes' });
+
+  it('writes the tar where the dialog said; cancelled writes nothing', async () => {
+    answer = path.join(home, 'notes.tar');
+    const r = await download();
+    expect(r).toMatchObject({ ok: true, value: { kind: 'saved', path: answer } });
+    expect(execFileSync('tar', ['-xOf', answer, 'notes/a.txt'], { encoding: 'utf8' })).toBe('kept\n');
+    answer = undefined;
+    const before = fs.readdirSync(home).length;
+    expect(await download()).toMatchObject({ ok: true, value: { kind: 'cancelled' } });
+    expect(fs.readdirSync(home).length).toBe(before);
+  });
+
+  it('never replaces an existing file nor writes through a symlink', async () => {
+    answer = path.join(home, 'taken.tar');
+    fs.writeFileSync(answer, 'keep me');
+    expect(await download()).toMatchObject({ ok: false, error: { field: 'path', message: expect.stringMatching(/already exists/) } });
+    expect(fs.readFileSync(answer, 'utf8')).toBe('keep me');
+    const target = path.join(outside, 'profile');
+    answer = path.join(home, 'link.tar');
+    fs.symlinkSync(target, answer);
+    expect(await download()).toMatchObject({ ok: false, error: { field: 'path' } });
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it('refuses a path named by the caller (the contract has no such field)', async () => {
+    const r = await desktop.dispatcher.invoke('files:download', { target: { kind: 'container', id: containerId }, path: '/srv/notes', saveTo: path.join(home, 'x.tar') });
+    expect(r).toMatchObject({ ok: false });
+    expect(fs.existsSync(path.join(home, 'x.tar'))).toBe(false);
+  });
+});
+
+describe('build contexts', () => {
+  it('desktop: the folder comes from the native folder dialog, and is then sized like a typed one', async () => {
+    const ctx = path.join(home, 'shop');
+    fs.mkdirSync(ctx);
+    fs.writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\n');
+    fs.writeFileSync(path.join(ctx, 'index.html'), '<h1>shop</h1>\n');
+    expect(await desktop.dispatcher.invoke('dialogs:available', {})).toEqual({ ok: true, value: { chooseFolder: true, chooseSavePath: true } });
+    folderAnswer = ctx;
+    expect(await desktop.dispatcher.invoke('build:choose-context', {})).toEqual({ ok: true, value: { kind: 'chosen', contextPath: ctx } });
+    expect(await desktop.dispatcher.invoke('build:check-context', { contextPath: ctx })).toMatchObject({ ok: true, value: { contextPath: ctx, fileCount: 2 } });
+    folderAnswer = undefined;
+    expect(await desktop.dispatcher.invoke('build:choose-context', {})).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    expect(foldersAsked).toBe(2);
+    // The call takes no path: a caller cannot name the folder through it.
+    expect(await desktop.dispatcher.invoke('build:choose-context', { contextPath: '/etc' })).toMatchObject({ ok: false });
+    expect(foldersAsked).toBe(2);
+  });
+
+  it('browser mode: no folder dialog, so the form keeps the typed path', async () => {
+    expect(await browser.dispatcher.invoke('dialogs:available', {})).toEqual({ ok: true, value: { chooseFolder: false, chooseSavePath: false } });
+    expect(await browser.dispatcher.invoke('build:choose-context', {})).toMatchObject({ ok: true, value: { kind: 'unavailable', message: expect.stringMatching(/type the folder/) } });
   });
 });

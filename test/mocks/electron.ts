@@ -74,6 +74,9 @@ export const focusedWindow: { current: unknown } = { current: null };
 /** What the next save dialog answers, and what it was asked. */
 export const saveDialog: { answer: { canceled: boolean; filePath?: string }; asked: unknown[][] } = { answer: { canceled: true }, asked: [] };
 
+/** What the next open (folder) dialog answers, and what it was asked. */
+export const openDialog: { answer: { canceled: boolean; filePaths: string[] }; asked: unknown[][] } = { answer: { canceled: true, filePaths: [] }, asked: [] };
+
 class MockWebContents {
   static nextId = 1;
   id = MockWebContents.nextId++;
@@ -247,6 +250,10 @@ export const dialog = {
   async showSaveDialog(...args: unknown[]) {
     saveDialog.asked.push(args);
     return saveDialog.answer;
+  },
+  async showOpenDialog(...args: unknown[]) {
+    openDialog.asked.push(args);
+    return openDialog.answer;
   },
   showErrorBox(title: string, content: string) {
     record.errorBoxes.push({ title, content });

@@ -22,6 +22,8 @@ export interface AppServer {
   /** The server's own XDG_CONFIG_HOME (its data folder), removed when it stops. */
   dataDir: string;
   process: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
 }
 
 export async function startAppServer(extraEnv: Record<string, string> = {}): Promise<AppServer> {
@@ -63,9 +65,17 @@ export async function startAppServer(extraEnv: Record<string, string> = {}): Pro
       child.once('exit', onExit);
       if (ask) child.stdin!.write('\n');
     });
-  const url = await nextLink(false);
+  let url: string;
+  try {
+    url = await nextLink(false);
+  } catch (err) {
+    // No link (a slow start on a loaded machine, or a crash): leave no server or folder behind.
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const origin = new URL(url).origin;
-  return { url, origin, link: () => nextLink(true), dataDir, process: child };
+  return { url, origin, link: () => nextLink(true), dataDir, process: child, output: () => output };
 }
 
 export async function stopAppServer(s: AppServer): Promise<void> {

@@ -23,6 +23,7 @@ import { EngineStatusBar } from './engine-status';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
+import { disconnectedNote } from './disconnected-note';
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -101,7 +102,7 @@ export function App() {
               <>
                 <p>{withCode(status.message)}</p>
                 <p className="hint">{withCode(status.hint)}</p>
-                <p className="muted">Dockside retries by itself and will refresh this view as soon as the engine answers.</p>
+                <p className="muted" data-testid="retry-note">{disconnectedNote(status.reason)}</p>
               </>
             )}
           </div>

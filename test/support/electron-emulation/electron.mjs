@@ -30,6 +30,9 @@ const state = {
   permissionRequest: null,
   permissionCheck: null,
   netRequests: [],
+  // What the native dialogs answer next (set over the bridge), and what main asked them.
+  dialogAnswers: { open: null, save: null },
+  dialogsAsked: [],
 };
 const appEvents = new EventEmitter();
 const clients = new Set();
@@ -72,6 +75,9 @@ export class BrowserWindow extends EventEmitter {
   }
   static getAllWindows() {
     return [...state.windows];
+  }
+  static getFocusedWindow() {
+    return state.windows[0] ?? null;
   }
   async loadURL(url) {
     this.webContents.url = url;
@@ -177,6 +183,18 @@ export const dialog = {
   async showMessageBox() {
     return { response: 1 };
   },
+  async showOpenDialog(...args) {
+    const options = args.length > 1 ? args[1] : args[0];
+    state.dialogsAsked.push({ kind: 'open', parented: args.length > 1, title: options?.title, properties: options?.properties ?? [] });
+    const answer = state.dialogAnswers.open;
+    return answer ? { canceled: false, filePaths: [answer] } : { canceled: true, filePaths: [] };
+  },
+  async showSaveDialog(...args) {
+    const options = args.length > 1 ? args[1] : args[0];
+    state.dialogsAsked.push({ kind: 'save', parented: args.length > 1, title: options?.title, defaultPath: options?.defaultPath });
+    const answer = state.dialogAnswers.save;
+    return answer ? { canceled: false, filePath: answer } : { canceled: true };
+  },
 };
 
 export const shell = {
@@ -224,7 +242,14 @@ async function handle(msg) {
         errorBoxes: state.errorBoxes,
         netRequests: state.netRequests,
         sandboxEnabled: state.sandboxEnabled,
+        dialogsAsked: state.dialogsAsked,
       };
+    }
+    case 'dialog-answers': {
+      // What the user will pick in the next native dialogs (null: cancel).
+      if ('open' in msg) state.dialogAnswers.open = msg.open;
+      if ('save' in msg) state.dialogAnswers.save = msg.save;
+      return state.dialogAnswers;
     }
     case 'invoke': {
       const fn = state.ipcHandlers.get(msg.channel);

@@ -72,7 +72,8 @@ describe('electronegativity', () => {
       const unexplained = (result.issues ?? []).filter((f) => !EXPLAINED.has(key(f)));
       expect(unexplained.map((f) => `${key(f)}:${f.location?.line ?? ''} ${f.description ?? ''}`)).toEqual([]);
     } finally {
-      fs.rmSync(stage, { recursive: true, force: true });
+      // electronegativity may still be writing its report when run() resolves: retry on ENOTEMPTY.
+      fs.rmSync(stage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiError, BuildEvent, ContextReport, HistoryLayer, SubscriptionArgs } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
@@ -80,6 +80,17 @@ export function BuildForm() {
   const [run, setRun] = useState<{ id: number; args: SubscriptionArgs<'build:run'> } | null>(null);
   const [state, setState] = useState<RunState>(emptyRun);
   const [history, setHistory] = useState<HistoryLayer[] | null>(null);
+  // Desktop: main opens the native folder dialog (the folder is the user's pick, not typed).
+  // Browser mode has no dialog: the typed path is the user's own choice.
+  const [folderDialog, setFolderDialog] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('dialogs:available', {}).then((r) => live && r.ok && setFolderDialog(r.value.chooseFolder));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const running = run !== null && !state.done && !state.failed;
 
@@ -126,16 +137,30 @@ export function BuildForm() {
     return { contextPath: contextPath.trim(), dockerfile: dockerfile.trim() || 'Dockerfile' };
   };
 
-  const check = async () => {
-    setError(null);
-    const ctx = await resolveContext();
-    if (!ctx) return;
+  const checkContext = async (ctx: { contextPath: string; dockerfile: string }) => {
     const r = await call('build:check-context', ctx);
     if (r.ok) setReport(r.value);
     else {
       setReport(null);
       setError(r.error);
     }
+  };
+
+  const check = async () => {
+    setError(null);
+    const ctx = await resolveContext();
+    if (ctx) await checkContext(ctx);
+  };
+
+  const chooseFolder = async () => {
+    setError(null);
+    const r = await call('build:choose-context', {});
+    if (!r.ok) return setError(r.error);
+    if (r.value.kind === 'unavailable') return setError(r.value.message);
+    if (r.value.kind === 'cancelled') return;
+    setContextPath(r.value.contextPath);
+    // Sizing it at once tells the learner what the build would send (and if the Dockerfile is there).
+    await checkContext({ contextPath: r.value.contextPath, dockerfile: dockerfile.trim() || 'Dockerfile' });
   };
 
   const start = async () => {
@@ -191,16 +216,28 @@ export function BuildForm() {
         </div>
         {pre && !pre.context.startsWith('/') && source === 'folder' && (
           <p className="muted small-text" role="status" data-testid="build-context-note">
-            The command builds <code>{pre.context}</code>, the folder you run it in: type that folder's full path below, or write the
+            The command builds <code>{pre.context}</code>, the folder you run it in: {folderDialog ? 'choose that folder below' : "type that folder's full path below"}, or write the
             Dockerfile here instead. Tags{pre.file ? ', file' : ''} and every other flag are filled in from the command.
           </p>
         )}
         {source === 'folder' ? (
           <div className="form-row">
-            <label>
-              Folder (absolute path)
-              <input value={contextPath} onChange={(e) => setContextPath(e.target.value)} placeholder="/home/me/projects/shop" size={48} />
-            </label>
+            {folderDialog ? (
+              <>
+                <label>
+                  Folder
+                  <input value={contextPath} readOnly placeholder="No folder chosen yet" size={48} />
+                </label>
+                <button type="button" onClick={chooseFolder}>
+                  Choose folder…
+                </button>
+              </>
+            ) : (
+              <label>
+                Folder (absolute path)
+                <input value={contextPath} onChange={(e) => setContextPath(e.target.value)} placeholder="/home/me/projects/shop" size={48} />
+              </label>
+            )}
             <label>
               Dockerfile (in that folder)
               <input value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} size={20} />
