@@ -187,13 +187,24 @@ const done = (pane: ReturnType<Page['getByRole']>, task: string) => expect(pane.
 const notDone = (pane: ReturnType<Page['getByRole']>, task: string) => expect(pane.getByTestId(`task-${task}`)).toHaveAttribute('data-done', 'false');
 const how = (pane: ReturnType<Page['getByRole']>, task: string) => pane.getByTestId(`task-${task}`).getByTestId('task-done-how');
 
+/**
+ * Opens a lesson and resets it first: the engine is shared with other test runs, whose containers
+ * (a non-zero exit, a 64 MiB limit, a volume re-mount) would count since the course started; a
+ * reset right before acting keeps the window for that small. (The first test shows the fresh course at 0.)
+ */
+async function openFreshLesson(page: Page, title: string) {
+  const pane = await openLesson(page, title);
+  await resetLesson(page, pane);
+  return pane;
+}
+
 test('lessons 5, 7, 13, 14, 17: each task ticks from the UI, a reset un-ticks it, and the docker CLI ticks it again', async ({ page }) => {
   test.setTimeout(240_000);
   const label = labelArgs().join(' ');
 
   // Lesson 5: host port 8080 to container port 80 (the lesson's exact numbers). 8080 is bound on
   // 127.0.0.2 and 127.0.0.3 (both loopback) so a 127.0.0.1:8080 someone else holds does not collide.
-  const pane5 = await openLesson(page, 'Running a container');
+  const pane5 = await openFreshLesson(page, 'Running a container');
   await notDone(pane5, 'publish-8080');
   const web5 = testName('l5-ui');
   await expect(await runFromDialog(page, `docker run -d --name ${web5} -p 127.0.0.2:8080:80 ${label} ${WEB_IMAGE}`)).toBeHidden();
@@ -207,7 +218,7 @@ test('lessons 5, 7, 13, 14, 17: each task ticks from the UI, a reset un-ticks it
   await expect(how(pane5, 'publish-8080')).toContainText(`${cli5} forwards host port 8080`);
 
   // Lesson 14: a container that exited by itself with a non-zero code (attached run in the dialog).
-  const pane14 = await openLesson(page, 'Reading logs');
+  const pane14 = await openFreshLesson(page, 'Reading logs');
   await notDone(pane14, 'failed-container');
   const broken = testName('l14-ui');
   const dialog = await runFromDialog(page, `docker run --name ${broken} ${label} ${WEB_IMAGE} sh -c 'echo oops >&2; exit 3'`);
@@ -223,7 +234,7 @@ test('lessons 5, 7, 13, 14, 17: each task ticks from the UI, a reset un-ticks it
   await expect(how(pane14, 'failed-container')).toContainText(`${brokenCli} exited with code 4`);
 
   // Lesson 17: memory and CPU limits, both tasks from one run each way.
-  const pane17 = await openLesson(page, 'Resource limits');
+  const pane17 = await openFreshLesson(page, 'Resource limits');
   await notDone(pane17, 'memory-64');
   await notDone(pane17, 'half-cpu');
   const small = testName('l17-ui');
@@ -245,7 +256,7 @@ test('lessons 5, 7, 13, 14, 17: each task ticks from the UI, a reset un-ticks it
   // Lesson 7: a volume used by a container, that container removed (with its confirmation), the
   // same volume mounted by a new one. Volumes are created labelled first (docker run -v would make
   // an unlabelled one).
-  const pane7 = await openLesson(page, 'Volumes and persistence');
+  const pane7 = await openFreshLesson(page, 'Volumes and persistence');
   await notDone(pane7, 'outlived');
   const volUi = testName('l7-ui');
   docker('volume', 'create', ...labelArgs(), volUi);
@@ -273,7 +284,7 @@ test('lessons 5, 7, 13, 14, 17: each task ticks from the UI, a reset un-ticks it
   // Lesson 13: an image tagged helloworld:latest, built from the Build view's Dockerfile editor,
   // then with docker build. The repository is namespaced (…/helloworld) so no one's own
   // helloworld is touched; the Dockerfile labels the image for cleanup.
-  const pane13 = await openLesson(page, 'Dockerfiles and docker build');
+  const pane13 = await openFreshLesson(page, 'Dockerfiles and docker build');
   await notDone(pane13, 'helloworld');
   const dockerfile = `FROM ${WEB_IMAGE}\nLABEL dockside.test=${labelArgs()[1]!.split('=')[1]}\n`;
   const uiRef = `${testName('l13-ui')}/helloworld:latest`;
