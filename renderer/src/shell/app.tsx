@@ -1,11 +1,11 @@
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
 import { BuildView } from '../views/build';
 import { ClusterView } from '../views/cluster';
 import { ImagesView } from '../views/images';
-import { LessonPane, LessonsView } from '../views/lessons';
+import { LessonsView } from '../views/lessons';
 import { NetworksView } from '../views/networks';
 import { StatsView } from '../views/stats';
 import { VolumesView } from '../views/volumes';
@@ -13,15 +13,19 @@ import { withCode } from '../components/inline-code';
 import { DiskView } from '../views/disk';
 import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
-import { LessonDocsLink } from '../views/help/lesson-docs-link';
 import { VIEW_DOCS } from '../views/help/docs-links';
 import { CommandPaletteHost } from '../views/palette/command-palette';
 import { SettingsView } from '../views/settings';
 import { SettingsBridge } from '../views/settings/settings-bridge';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
+import { installFocusReturn } from './focus-return';
+import { LessonFrame, useLessonPanePrefs } from './lesson-frame';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
+import { installRovingRows } from './roving-rows';
+import { SkipLinks } from './skip-links';
+import { useUrlSync } from './use-url-sync';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 import { disconnectedNote } from './disconnected-note';
 
@@ -48,14 +52,30 @@ export function App() {
   const lessonId = useNavStore((s) => s.lessonId);
   const online = useEngineOnline();
   const status = useEngineStore((s) => s.status);
+  const detailOpen = useNavStore((s) => s.view === 'containers' && s.detail !== null);
+  const pane = useLessonPanePrefs();
   const View = VIEWS[view];
+  useUrlSync();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const stopRoving = installRovingRows(root);
+    const stopFocusReturn = installFocusReturn(root);
+    return () => {
+      stopRoving();
+      stopFocusReturn();
+    };
+  }, []);
+  const layout = lessonId ? (pane.collapsed ? 'with-lesson lesson-collapsed' : 'with-lesson') : '';
   // The last view that was on screen with the engine online.
   const [keptView, setKeptView] = useState<ViewId | null>(null);
   useEffect(() => {
     if (online) setKeptView(view);
   }, [online, view]);
   return (
-    <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
+    <div className={`app ${layout}`} ref={rootRef} style={{ '--lesson-width': `${pane.width}px` } as CSSProperties}>
+      <SkipLinks lesson={lessonId !== null} details={detailOpen} />
       <EngineBridge />
       <NotificationBridge />
       <SettingsBridge />
@@ -81,7 +101,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content" aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
+      <main className="content" id="main-content" tabIndex={-1} aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
         <div className="view-docs">
           <DocsLink link={VIEW_DOCS[view]} />
         </div>
@@ -109,12 +129,7 @@ export function App() {
         )}
         <RecentCommands />
       </main>
-      {lessonId && (
-        <aside className="lesson-pane" aria-label="Lesson">
-          <LessonPane lessonId={lessonId} />
-          <LessonDocsLink lessonId={lessonId} />
-        </aside>
-      )}
+      {lessonId && <LessonFrame lessonId={lessonId} {...pane} />}
       <Toasts />
     </div>
   );
