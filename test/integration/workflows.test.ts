@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CallArgs, CallName, CallResult, RunOutputEvent, ShellEvent } from '../../main/contract';
+import { learnerShell } from '../../main/lessons/shell-activity';
 import { createService, type Service } from '../../main/service/create-service';
 import { emptyRunSpec, parseDockerRun, runCommand, type RunSpec } from '../../main/workflows/run-spec';
 import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../support/engine';
@@ -316,6 +317,21 @@ describe('exec', () => {
     await call('exec:input', { sessionId: started.sessionId, data: 'stty size; echo h""i\n' });
     await waitFor(() => /\nhi\r?\n/.test(output()), 'hi echoed');
     expect(output()).toMatch(/30 100/);
+    // What the learner types and runs counts for the lessons, with its exit code; the prompt's marker is never shown.
+    const url = (service.engine.getStatus() as { endpoint: { url: string } }).endpoint.url;
+    const typed = () => learnerShell(service.engine).list(url).filter((e) => e.id === c.id);
+    // (Each after the previous prompt: a line typed while a command runs is that command's input.)
+    await call('exec:input', { sessionId: started.sessionId, data: 'netstat --no-such-flag\r' });
+    await waitFor(() => typed().length === 2, 'the failed command recorded');
+    await call('exec:input', { sessionId: started.sessionId, data: 'ls /\r' });
+    await waitFor(() => typed().length === 4, 'both typed commands recorded');
+    expect(typed().map((e) => [e.action, e.attributes.exitCode])).toEqual([
+      ['exec_start: netstat --no-such-flag', undefined],
+      ['exec_die', '1'],
+      ['exec_start: ls /', undefined],
+      ['exec_die', '0'],
+    ]);
+    expect(output()).not.toContain('\x1b]7771');
     await call('exec:resize', { sessionId: started.sessionId, cols: 120, rows: 40 });
     await call('exec:input', { sessionId: started.sessionId, data: 'stty size\n' });
     await waitFor(() => /40 120/.test(output()), 'resized');

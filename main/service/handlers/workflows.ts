@@ -5,6 +5,7 @@ import { AttachedRuns } from '../../workflows/attached-runs';
 import { runFromSpec } from '../../workflows/run';
 import { FieldError } from '../../engine/errors';
 import { createVolume, listVolumes, removeVolume } from '../../workflows/volumes';
+import { learnerShell } from '../../lessons/shell-activity';
 import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
@@ -108,6 +109,11 @@ export function workflowsSubscriptions(ctx: ServiceContext): Subs {
       }
       return close;
     },
-    'exec:shell': ({ id, cols, rows }, sink) => sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit),
+    'exec:shell': ({ id, cols, rows }, sink) => {
+      const status = engine.getStatus();
+      const engineUrl = status.state === 'connected' ? status.endpoint.url : '';
+      // What the learner types and runs in this shell counts for the lessons like a terminal's exec.
+      return sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit, (c) => learnerShell(engine).record({ ...c, engineUrl }));
+    },
   };
 }

@@ -124,6 +124,15 @@ describe('check details', () => {
     expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/app:latest', 2)] })).toBe(true);
   });
 
+  it('image-pushed: a push --all-tags (one event naming the repository) counts for the local tags of that repository', () => {
+    const allTags = { type: 'image', action: 'push', id: 'localhost:5000/app', attributes: { name: 'localhost:5000/app' }, timeNano: 1 };
+    const images = [{ id: 'sha256:a', repoTags: ['localhost:5000/app:1.0.0', 'localhost:5000/app:latest', 'app:latest'] }];
+    const r = evaluateCheck(spec({ type: 'image-pushed', versionAndLatest: true }), { ...empty, images, events: [allTags] });
+    expect(r).toEqual({ met: true, detail: 'Pushed localhost:5000/app:1.0.0 and localhost:5000/app:latest.' });
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, images: [{ id: 'sha256:a', repoTags: ['localhost:5000/app:latest'] }], events: [allTags] })).toBe(false);
+    expect(evaluateCheck(spec({ type: 'image-pushed' }), { ...empty, events: [allTags] }).detail).toBe('Pushed localhost:5000/app (all tags).');
+  });
+
   it('image-pulled reads pull events', () => {
     const pull = { type: 'image', action: 'pull', id: 'localhost:5000/app:1.0.0', attributes: { name: 'localhost:5000/app' }, timeNano: 1 };
     expect(met({ type: 'image-pulled' }, { ...empty, events: [pull] })).toBe(true);
