@@ -95,6 +95,8 @@ test('paste a docker run command: the form fills and runs the same container; en
 });
 
 test('attached mode shows the output, stdout and stderr apart, and the exit code', async ({ app }) => {
+  // Containers took over 10 s to start at load average 20+; the other attached tests have the same allowance.
+  test.setTimeout(150_000);
   const name = testName('attached');
   await app.getByRole('button', { name: 'Run a container' }).click();
   const dialog = app.getByRole('dialog', { name: 'Run a container' });
