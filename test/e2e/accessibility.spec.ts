@@ -71,9 +71,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-// fixme (issue 13 stays open): since the row checkbox (issue 14) came before the name, Tab from one row's
-// name lands on the next row's checkbox; roving-rows must make the name each row's entry point.
-test.fixme('keyboard: skip link, one tab stop per container row with arrow keys inside, tabs with arrow keys, focus back after a dialog', async ({ app }) => {
+test('keyboard: skip link, one tab stop per container row with arrow keys inside, tabs with arrow keys, focus back after a dialog', async ({ app }) => {
   // Other containers on the shared engine may sit between the two: the filter box shows only ours.
   const tag = `kb${Date.now().toString(36)}`;
   const first = testName(`${tag}-1`);
@@ -110,7 +108,10 @@ test.fixme('keyboard: skip link, one tab stop per container row with arrow keys 
   await expect(app.getByRole('button', { name: `Kill ${lower}` })).toBeFocused();
   await app.keyboard.press('ArrowUp');
   await expect(app.getByRole('button', { name: `Kill ${upper}` })).toBeFocused();
+  // Home: the row's first control, its checkbox; → from there reaches the name again.
   await app.keyboard.press('Home');
+  await expect(app.getByRole('checkbox', { name: `Select ${upper}` })).toBeFocused();
+  await app.keyboard.press('ArrowRight');
   await expect(app.getByRole('button', { name: `Details of ${upper}` })).toBeFocused();
 
   // A dialog returns focus to its opener when it closes.
