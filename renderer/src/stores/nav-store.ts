@@ -6,7 +6,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  * Known view parameters (set by lessons' "open in Dockside" and by other views):
  * - containers: { runCommand?: string }  opens the run dialog prefilled from a `docker run` line
  *               { select?: string, tab?: string } opens a container's details on a tab (see `detail`)
- * - networks:   { lab?: true }           opens the load-balancer lab
+ * - networks:   { lab?: boolean }        true opens the load-balancer lab, false the list
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
  *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
  * - volumes:    { browse?: string }      opens the file browser of that volume

@@ -23,8 +23,9 @@ export function NetworksView() {
   const [tab, setTab] = useState<Tab>(params.lab === true ? 'lab' : 'list');
   useEffect(() => {
     if (params.lab === true) setTab('lab');
-    // A command opened from a lesson (create, connect, rm, inspect) is about the list.
-    else if (params.create || typeof params.select === 'string') setTab('list');
+    // A command opened from a lesson (create, connect, rm, inspect) is about the list, and so is a
+    // lesson that asks for it (`lab: false`), even right after a lesson that opened the lab.
+    else if (params.lab === false || params.create || typeof params.select === 'string') setTab('list');
   }, [params]);
   const [networks, setNetworks] = useState<NetworkSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
