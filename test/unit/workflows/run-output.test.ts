@@ -7,14 +7,8 @@ import { AttachedRuns } from '../../../main/workflows/attached-runs';
 import { Demuxer } from '../../../main/workflows/demux';
 import { OutputBuffer } from '../../../main/workflows/output-buffer';
 import { plainPullError, plainRunError, registryHost } from '../../../main/workflows/run-errors';
+import { frame } from './engine-frame';
 
-function frame(stream: 1 | 2, text: string): Buffer {
-  const payload = Buffer.from(text);
-  const h = Buffer.alloc(8);
-  h[0] = stream;
-  h.writeUInt32BE(payload.length, 4);
-  return Buffer.concat([h, payload]);
-}
 
 describe('OutputBuffer', () => {
   it('merges neighbours of one stream and keeps stdout and stderr apart', () => {
