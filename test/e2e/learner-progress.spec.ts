@@ -150,6 +150,8 @@ test('older engine history ticks nothing; CLI and UI actions tick; failed, rm -f
   await expect(killed).not.toContainText(gone);
   const target = testName('kill');
   run(target);
+  // The box's details are still open and, beside the lesson pane, they replace the list: back to it.
+  await page.getByRole('button', { name: 'All containers' }).click();
   await page.getByRole('button', { name: `Kill ${target}` }).click();
   await expect(killed).toHaveAttribute('data-done', 'true');
   await expect(killed).toContainText(target);
