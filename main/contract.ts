@@ -9,8 +9,8 @@
  * Each domain has its own section so features can grow without touching each other.
  */
 import { z } from 'zod';
-// The lab's policies live in a schema-free file so the renderer can list them without zod.
-import { labPolicies, type LabPolicy } from './networks/lab-policies';
+// Plain values shared with the renderer (no zod there); never import from a feature folder here.
+import { labPolicies, type LabPolicy } from './contract-values';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces

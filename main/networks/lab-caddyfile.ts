@@ -6,7 +6,7 @@
  * requests whose Host header is "localhost" (ours arrive as 127.0.0.1:PORT) and would try to get
  * a certificate for it.
  */
-import type { LabPolicy } from './lab-policies';
+import type { LabPolicy } from '../contract';
 
 export function labCaddyfile(app1: string, app2: string, policy: LabPolicy): string {
   return [

@@ -1,17 +1,21 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
 import { withCode } from '../components/inline-code';
 import { DocsLink } from '../views/help/docs-link';
-import { LessonDocsLink } from '../views/help/lesson-docs-link';
 import { VIEW_DOCS } from '../views/help/docs-links';
 import { CommandPaletteHost } from '../views/palette/command-palette';
 import { SettingsBridge } from '../views/settings/settings-bridge';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
+import { installFocusReturn } from './focus-return';
+import { LessonFrame, useLessonPanePrefs } from './lesson-frame';
 import { NAV_ITEMS } from './nav-items';
 import { RecentCommands } from './recent-commands';
+import { installRovingRows } from './roving-rows';
+import { SkipLinks } from './skip-links';
+import { useUrlSync } from './use-url-sync';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 import { disconnectedNote } from './disconnected-note';
 
@@ -29,7 +33,6 @@ const LessonsView = named(() => import('../views/lessons'), 'LessonsView');
 const DiskView = named(() => import('../views/disk'), 'DiskView');
 const SettingsView = named(() => import('../views/settings'), 'SettingsView');
 const HelpView = named(() => import('../views/help'), 'HelpView');
-const LessonPane = lazy(() => import('../views/lessons').then((m) => ({ default: m.LessonPane })));
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,
@@ -54,14 +57,30 @@ export function App() {
   const lessonId = useNavStore((s) => s.lessonId);
   const online = useEngineOnline();
   const status = useEngineStore((s) => s.status);
+  const detailOpen = useNavStore((s) => s.view === 'containers' && s.detail !== null);
+  const pane = useLessonPanePrefs();
   const View = VIEWS[view];
+  useUrlSync();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const stopRoving = installRovingRows(root);
+    const stopFocusReturn = installFocusReturn(root);
+    return () => {
+      stopRoving();
+      stopFocusReturn();
+    };
+  }, []);
+  const layout = lessonId ? (pane.collapsed ? 'with-lesson lesson-collapsed' : 'with-lesson') : '';
   // The last view that was on screen with the engine online.
   const [keptView, setKeptView] = useState<ViewId | null>(null);
   useEffect(() => {
     if (online) setKeptView(view);
   }, [online, view]);
   return (
-    <div className={`app ${lessonId ? 'with-lesson' : ''}`}>
+    <div className={`app ${layout}`} ref={rootRef} style={{ '--lesson-width': `${pane.width}px` } as CSSProperties}>
+      <SkipLinks lesson={lessonId !== null} details={detailOpen} />
       <EngineBridge />
       <NotificationBridge />
       <SettingsBridge />
@@ -87,7 +106,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content" aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
+      <main className="content" id="main-content" tabIndex={-1} aria-label={NAV_ITEMS.find((n) => n.id === view)?.label}>
         <div className="view-docs">
           <DocsLink link={VIEW_DOCS[view]} />
         </div>
@@ -115,14 +134,7 @@ export function App() {
         )}
         <RecentCommands />
       </main>
-      {lessonId && (
-        <aside className="lesson-pane" aria-label="Lesson">
-          <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
-            <LessonPane lessonId={lessonId} />
-          </Suspense>
-          <LessonDocsLink lessonId={lessonId} />
-        </aside>
-      )}
+      {lessonId && <LessonFrame lessonId={lessonId} {...pane} />}
       <Toasts />
     </div>
   );

@@ -5,27 +5,67 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
 /**
  * Known view parameters (set by lessons' "open in Dockside" and by other views):
  * - containers: { runCommand?: string }  opens the run dialog prefilled from a `docker run` line
- *               { select?: string, tab?: string } selects a container and a detail tab
+ *               { select?: string, tab?: string } opens a container's details on a tab (see `detail`)
  * - networks:   { lab?: true }           opens the load-balancer lab
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
  *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
  * - volumes:    { browse?: string }      opens the file browser of that volume
  */
 
+/** The container whose details are open (by the name or id the user or a lesson gave), and its tab. */
+export interface ContainerDetailRef {
+  container: string;
+  tab: string;
+}
+
 interface NavState {
   view: ViewId;
-  /** View-specific parameters, e.g. a container to select or a run-dialog prefill. */
+  /** View-specific parameters, e.g. a run-dialog prefill. */
   params: Record<string, unknown>;
   /** The lesson shown in the side pane, if any. */
   lessonId: string | null;
+  /** The containers view's open details (kept across views and in the URL hash). */
+  detail: ContainerDetailRef | null;
+  /**
+   * Bumped each time details are opened on purpose (a click, a lesson, a link): the details
+   * heading takes focus then, and not when the same state comes back from the URL or a re-render.
+   */
+  detailFocusRequest: number;
+  /** Bumped when a lesson is opened on purpose: the lesson pane takes focus then. */
+  lessonFocusRequest: number;
   go(view: ViewId, params?: Record<string, unknown>): void;
   openLesson(id: string | null): void;
+  /** Opens a container's details on `tab` (default: the tab already shown, else Inspect). */
+  openContainer(container: string, tab?: string): void;
+  closeContainer(): void;
+  setDetailTab(tab: string): void;
 }
+
+export const DEFAULT_DETAIL_TAB = 'inspect';
 
 export const useNavStore = create<NavState>((set) => ({
   view: 'containers',
   params: {},
   lessonId: null,
-  go: (view, params = {}) => set({ view, params }),
-  openLesson: (lessonId) => set({ lessonId }),
+  detail: null,
+  detailFocusRequest: 0,
+  lessonFocusRequest: 0,
+  go: (view, params = {}) =>
+    set((s) => {
+      // { select, tab } is how lessons and other views ask for a container's details.
+      const select = typeof params.select === 'string' && params.select ? params.select : null;
+      if (view === 'containers' && select) {
+        const tab = typeof params.tab === 'string' && params.tab ? params.tab : (s.detail?.tab ?? DEFAULT_DETAIL_TAB);
+        return { view, params, detail: { container: select, tab }, detailFocusRequest: s.detailFocusRequest + 1 };
+      }
+      return { view, params };
+    }),
+  openLesson: (lessonId) => set((s) => ({ lessonId, lessonFocusRequest: lessonId ? s.lessonFocusRequest + 1 : s.lessonFocusRequest })),
+  openContainer: (container, tab) =>
+    set((s) => ({
+      detail: { container, tab: tab ?? s.detail?.tab ?? DEFAULT_DETAIL_TAB },
+      detailFocusRequest: s.detailFocusRequest + 1,
+    })),
+  closeContainer: () => set({ detail: null }),
+  setDetailTab: (tab) => set((s) => (s.detail ? { detail: { ...s.detail, tab } } : {})),
 }));

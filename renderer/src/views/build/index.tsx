@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TabList, TabPanel } from '../../components/tabs';
 import { useNavStore } from '../../stores/nav-store';
 import { BuildForm } from './build-form';
 import { Pipeline } from './pipeline';
@@ -26,19 +27,13 @@ export function BuildView() {
     <section className="view build-view">
       <div className="view-header">
         <h1>Build &amp; publish</h1>
-        <div role="tablist" aria-label="Build and publish" className="tabs">
-          {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" id={`build-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`build-panel-${t.id}`} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabList label="Build and publish" idBase="build" tabs={TABS} selected={tab} onSelect={(id) => setTab(id as Tab)} />
       </div>
-      <div role="tabpanel" id={`build-panel-${tab}`} aria-labelledby={`build-tab-${tab}`}>
+      <TabPanel idBase="build" id={tab}>
         {tab === 'build' && <BuildForm key={formKey} />}
         {tab === 'registries' && <RegistryPanel key={formKey} />}
         {tab === 'pipeline' && <Pipeline />}
-      </div>
+      </TabPanel>
     </section>
   );
 }

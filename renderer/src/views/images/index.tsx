@@ -145,7 +145,7 @@ export function ImagesView() {
                         </button>
                         {img.repoTags.length > 1 &&
                           img.repoTags.map((t) => (
-                            <button key={t} type="button" className="small" aria-label={`Remove tag ${t}`} onClick={() => setRemoving({ image: img, ref: t })}>
+                            <button key={t} type="button" className="small" onClick={() => setRemoving({ image: img, ref: t })}>
                               Untag {t}
                             </button>
                           ))}

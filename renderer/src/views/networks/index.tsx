@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkSummary } from '../../../../main/contract';
 import { useSubscription } from '../../api/use-subscription';
 import { ErrorText } from '../../components/error-text';
+import { TabList, TabPanel } from '../../components/tabs';
 import { useEngineStore } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
 import { CreateNetworkForm } from './create-network-form';
@@ -48,28 +49,24 @@ export function NetworksView() {
     <section className="view networks-view">
       <div className="view-header">
         <h1>Networks</h1>
-        <div role="tablist" className="tabs" aria-label="Networks sections">
-          {tabs.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabList label="Networks sections" idBase="networks" tabs={tabs} selected={tab} onSelect={(id) => setTab(id as Tab)} />
       </div>
-      <ErrorText error={error} />
-      {tab === 'lab' ? (
-        <LabView />
-      ) : networks === null ? (
-        <p>Loading networks…</p>
-      ) : tab === 'topology' ? (
-        <Topology networks={networks} containers={containers} />
-      ) : (
-        <>
-          <CreateNetworkForm />
-          <NetworksTable networks={networks} selected={selectedId} onSelect={setSelectedId} />
-          {selected && <NetworkDetails network={selected} />}
-        </>
-      )}
+      <TabPanel idBase="networks" id={tab}>
+        <ErrorText error={error} />
+        {tab === 'lab' ? (
+          <LabView />
+        ) : networks === null ? (
+          <p>Loading networks…</p>
+        ) : tab === 'topology' ? (
+          <Topology networks={networks} containers={containers} />
+        ) : (
+          <>
+            <CreateNetworkForm />
+            <NetworksTable networks={networks} selected={selectedId} onSelect={setSelectedId} />
+            {selected && <NetworkDetails network={selected} />}
+          </>
+        )}
+      </TabPanel>
     </section>
   );
 }

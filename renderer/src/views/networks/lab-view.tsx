@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, LabPolicy, LabState } from '../../../../main/contract';
-import { labPolicies } from '../../../../main/networks/lab-policies';
+import { labPolicies } from '../../../../main/contract-values';
 import { policyOf } from '../../../../main/networks/lab-caddyfile';
 import { call } from '../../api/client';
 import { CommandLine } from '../../components/command-line';

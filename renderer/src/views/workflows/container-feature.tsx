@@ -1,18 +1,13 @@
-/** The containers view's tabs and toolbar buttons of the "workflows" feature. */
+/** The "workflows" feature in the containers view: Shell and Exec tabs, and the run dialog. */
 import { useEffect, useState } from 'react';
 import { useNavStore } from '../../stores/nav-store';
-import { ExecTab } from '../workflows/exec-tab';
-import { RunDialog } from '../workflows/run-dialog';
-import { ShellTab } from '../workflows/shell-tab';
-import type { DetailTab } from './extensions';
-
-export const workflowDetailTabs: DetailTab[] = [
-  { id: 'shell', label: 'Shell', render: (c) => <ShellTab key={c.id} container={c} /> },
-  { id: 'exec', label: 'Exec', render: (c) => <ExecTab key={c.id} container={c} /> },
-];
+import type { ContainersFeature } from '../containers/container-feature';
+import { ExecTab } from './exec-tab';
+import { RunDialog } from './run-dialog';
+import { ShellTab } from './shell-tab';
 
 /** "Run a container", and the run dialog opened by nav params `{ runCommand }` (lessons use it). */
-export function WorkflowToolbar() {
+function RunToolbar() {
   const runCommand = useNavStore((s) => (typeof s.params.runCommand === 'string' ? s.params.runCommand : null));
   const [dialog, setDialog] = useState<{ command?: string; key: number } | null>(null);
   useEffect(() => {
@@ -31,3 +26,12 @@ export function WorkflowToolbar() {
     </>
   );
 }
+
+export const workflowsContainersFeature: ContainersFeature = {
+  name: 'workflows',
+  detailTabs: [
+    { id: 'shell', label: 'Shell', render: (c) => <ShellTab key={c.id} container={c} /> },
+    { id: 'exec', label: 'Exec', render: (c) => <ExecTab key={c.id} container={c} /> },
+  ],
+  Toolbar: RunToolbar,
+};
