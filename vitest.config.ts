@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Assertions about Podman itself run only in the Podman stage (test/run-podman.ts).
+          exclude: process.env.DOCKSIDE_TEST_ENGINE === 'podman' ? [] : ['test/integration/podman-*.test.ts'],
           environment: 'node',
           // One engine for the whole suite: files run one after another.
           fileParallelism: false,

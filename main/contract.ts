@@ -325,10 +325,11 @@ const workflowCalls = {
 export interface RunResult extends WithCommand {
   id: string;
   name: string;
-  /** Attached runs: the output until the container exited (or until the wait ended). */
-  output?: { stream: 'stdout' | 'stderr'; text: string }[];
-  /** Attached runs: the exit code, or null when still running when the wait ended. */
-  exitCode?: number | null;
+  /**
+   * Attached runs: the id to subscribe to (`workflows:run-output`) for the output, live from
+   * the first byte, and the exit. Returned as soon as the container started.
+   */
+  outputId?: string;
 }
 
 export interface ImageSummary {
@@ -1772,6 +1773,35 @@ interface DialogResults {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Attached runs (the run dialog's live output, like `docker run` without -d)
+// ---------------------------------------------------------------------------------------------
+
+const runOutputSubscriptions = {
+  /**
+   * The output of an attached run started by `workflows:run` (its `outputId`): first everything
+   * printed so far (`replace: true`), then live output, then the exit. Unsubscribing detaches
+   * only; the container keeps running until stopped. Output nobody watches is kept a minute.
+   */
+  'workflows:run-output': z.object({ outputId: z.string().uuid('is not a run output id') }).strict(),
+};
+
+export type RunOutputEvent =
+  | {
+      type: 'output';
+      chunks: { stream: 'stdout' | 'stderr'; text: string }[];
+      /** True for the replay that starts every subscription: it replaces what was shown. */
+      replace: boolean;
+      /** Characters left out before these chunks (output past the kept bound). */
+      dropped: number;
+    }
+  /** The container exited (and, with --rm, was removed); null when the engine did not say how. */
+  | { type: 'exit'; exitCode: number | null };
+
+interface RunOutputEvents {
+  'workflows:run-output': RunOutputEvent;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole contract
 // ---------------------------------------------------------------------------------------------
 
@@ -1806,6 +1836,7 @@ export const subscriptionSchemas = {
   ...settingsSubscriptions,
   ...liveStateSubscriptions,
   ...perfSubscriptions,
+  ...runOutputSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
 export type CallName = keyof typeof callSchemas;
@@ -1847,7 +1878,8 @@ export interface SubscriptionEvents
     StackEvents,
     SettingsEvents,
     LiveStateEvents,
-    PerfEvents {}
+    PerfEvents,
+    RunOutputEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];
 export type SubscriptionEvent<N extends SubscriptionName> = SubscriptionEvents[N];

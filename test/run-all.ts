@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { podmanUnavailable } from './support/podman';
 
 const results = 'test-results';
 fs.mkdirSync(results, { recursive: true });
@@ -55,6 +56,16 @@ if (ready) {
   for (const project of ['unit', 'integration']) {
     const out = path.join(results, `vitest-${project}.json`);
     run(`vitest ${project}`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+    addVitest(out);
+  }
+  // The engine-agnostic integration files again, on a private Podman (test/run-podman.ts).
+  // Opt-in for now: the stage takes about 7 minutes here, which would break CI's 15-minute budget,
+  // and two list-timing tests still fail on Podman 4.3 (issue 11 stays open for both).
+  const noPodman = process.env.DOCKSIDE_PODMAN_STAGE === '1' ? podmanUnavailable() : 'opt-in (DOCKSIDE_PODMAN_STAGE=1 or `npm run test:podman`): ~7 min, over the CI budget';
+  if (noPodman) console.log(`\n=== podman integration: skipped: ${noPodman}`);
+  else {
+    const out = path.join(results, 'vitest-podman.json');
+    run('podman integration', bin('tsx'), ['test/run-podman.ts', out]);
     addVitest(out);
   }
   if (run('renderer build', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {

@@ -7,6 +7,8 @@ import type { StatsValues } from '../contract';
 /** The parts of an engine stats document the formulas read (both cgroup versions). */
 export interface RawStats {
   read?: string;
+  /** When precpu_stats was read (Docker's first sample says 0001-01-01). */
+  preread?: string;
   pids_stats?: { current?: number };
   cpu_stats?: RawCpu;
   precpu_stats?: RawCpu;
@@ -23,6 +25,9 @@ interface RawCpu {
   online_cpus?: number;
 }
 
+/** Shorter CPU windows than this are noise (see cpuPercent). */
+export const MIN_CPU_WINDOW_MS = 200;
+
 /** CPU %: container CPU time over host CPU time, times online CPUs, so 100 % = one full core. */
 export function cpuPercent(s: RawStats): { percent: number; onlineCpus: number } {
   const cur = s.cpu_stats;
@@ -32,6 +37,11 @@ export function cpuPercent(s: RawStats): { percent: number; onlineCpus: number }
   const systemDelta = (cur?.system_cpu_usage ?? 0) - (pre?.system_cpu_usage ?? 0);
   // No precpu (first sample, one-shot) or no progress: the CLI shows 0, never a made-up figure.
   if (!pre?.system_cpu_usage || cpuDelta <= 0 || systemDelta <= 0) return { percent: 0, onlineCpus };
+  // Podman's first sample compares against a reading taken a few milliseconds earlier: the two
+  // counters are not read at the same instant, so such a window gives figures like 115 % for
+  // one busy core. Like a first sample, it is no measurement.
+  const window = Date.parse(s.read ?? '') - Date.parse(s.preread ?? '');
+  if (window >= 0 && window < MIN_CPU_WINDOW_MS) return { percent: 0, onlineCpus };
   return { percent: (cpuDelta / systemDelta) * onlineCpus * 100, onlineCpus };
 }
 

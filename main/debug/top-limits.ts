@@ -12,12 +12,27 @@ export async function topProcesses(docker: Docker, id: string, psArgs?: string):
   if (!info.State.Running) return { running: false, titles: [], processes: [], command };
   try {
     const r = (await c.top(psArgs ? { ps_args: psArgs } : {})) as { Titles?: string[]; Processes?: string[][] };
-    return { running: true, titles: r.Titles ?? [], processes: r.Processes ?? [], command };
+    return { running: true, ...splitTopColumns(r.Titles ?? [], r.Processes ?? []), command };
   } catch (err) {
     // Stopped between inspect and top: the engine answers 409 "is not running".
     if ((err as { statusCode?: number }).statusCode === 409) return { running: false, titles: [], processes: [], command };
     throw err;
   }
+}
+
+/**
+ * Podman runs the container's own `ps` when it has no descriptor for the arguments and hands back
+ * each line as one string ("PID   USER     COMMAND"). Split such rows into the title's columns,
+ * the last one keeping the rest of the line (a command with spaces). Docker's rows pass as they are.
+ */
+export function splitTopColumns(titles: string[], processes: string[][]): { titles: string[]; processes: string[][] } {
+  if (titles.length !== 1 || !/\S\s+\S/.test(titles[0]!)) return { titles, processes };
+  const cols = titles[0]!.trim().split(/\s+/);
+  const split = (line: string) => {
+    const words = line.trim().split(/\s+/);
+    return words.length <= cols.length ? words : [...words.slice(0, cols.length - 1), words.slice(cols.length - 1).join(' ')];
+  };
+  return { titles: cols, processes: processes.map((p) => (p.length === 1 ? split(p[0]!) : p)) };
 }
 
 export async function getLimits(docker: Docker, id: string): Promise<ContainerLimits> {

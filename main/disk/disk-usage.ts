@@ -3,6 +3,7 @@
  * (cli/command/formatter/disk_usage.go): what counts as active, and what is reclaimable.
  */
 import type Docker from 'dockerode';
+import { containerState } from '../engine/containers';
 import type { DiskBuildCache, DiskContainer, DiskImage, DiskSummaryRow, DiskUsage, DiskVolume } from '../contract';
 import { dockerCommand } from '../engine/docker-command';
 
@@ -42,7 +43,7 @@ export function toDiskUsage(raw: RawDf): DiskUsage {
     image: c.Image,
     command: c.Command,
     created: c.Created,
-    state: c.State,
+    state: containerState(c.State),
     status: c.Status,
     sizeRw: c.SizeRw ?? 0,
     sizeRootFs: c.SizeRootFs ?? 0,

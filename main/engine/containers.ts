@@ -18,6 +18,16 @@ interface RawContainer {
   Mounts?: { Type: string; Name?: string; Source: string; Destination: string }[];
 }
 
+/**
+ * The list's State in Docker's words. Podman also says "stopped" (exited, its cleanup not yet
+ * run: inspect already says "exited", and no event follows the cleanup), "stopping" (still
+ * running) and "configured" (created).
+ */
+export function containerState(raw: string): ContainerSummary['state'] {
+  const podman: Record<string, ContainerSummary['state']> = { stopped: 'exited', stopping: 'running', configured: 'created' };
+  return podman[raw] ?? (raw as ContainerSummary['state']);
+}
+
 export function toContainerSummary(c: RawContainer): ContainerSummary {
   const ports: PortMapping[] = [];
   const seen = new Set<string>();
@@ -40,7 +50,7 @@ export function toContainerSummary(c: RawContainer): ContainerSummary {
     image: c.Image,
     imageId: c.ImageID,
     command: c.Command,
-    state: c.State as ContainerSummary['state'],
+    state: containerState(c.State),
     status: c.Status,
     ports,
     created: c.Created,

@@ -6,7 +6,7 @@ import type { ApiError } from '../contract';
 
 interface ModemError {
   statusCode?: number;
-  json?: { message?: string } | null;
+  json?: { message?: string; cause?: string } | null;
   reason?: string;
   message?: string;
   code?: string;
@@ -22,11 +22,14 @@ export function isConnectionError(err: unknown): boolean {
 
 export function engineMessage(err: unknown): string {
   const e = err as ModemError;
-  if (e?.json && typeof e.json === 'object' && typeof e.json.message === 'string') return e.json.message;
+  if (e?.json && typeof e.json === 'object' && typeof e.json.message === 'string' && e.json.message) return e.json.message;
   if (typeof e?.message === 'string') {
     // dockerode puts the body after the prefix: "(HTTP code 409) unexpected - <engine text> "
-    const m = /^\(HTTP code \d+\) [^-]+- (.*)$/s.exec(e.message);
-    return (m ? m[1]! : e.message).trim();
+    const m = /^\(HTTP code \d+\) ([^-]+)- (.*)$/s.exec(e.message);
+    if (!m) return e.message.trim();
+    // Podman answers some errors (stats of an unknown container) with an empty body: the
+    // status's meaning ("no such container") is then all there is to say.
+    return m[2]!.trim() || m[1]!.trim();
   }
   return String(err);
 }
@@ -39,8 +42,11 @@ export function toApiError(err: unknown): ApiError {
   }
   const statusCode = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   const message = engineMessage(err);
+  // Podman answers a state conflict (removing a running container) with 500 and this cause
+  // where Docker answers 409.
+  const conflict = statusCode === 409 || e?.json?.cause === 'container state improper';
   const code: ApiError['code'] =
-    statusCode === 404 ? 'not-found' : statusCode === 409 ? 'conflict' : statusCode === 403 ? 'forbidden' : statusCode ? 'engine' : 'internal';
+    statusCode === 404 ? 'not-found' : conflict ? 'conflict' : statusCode === 403 ? 'forbidden' : statusCode ? 'engine' : 'internal';
   return { code, message, ...(statusCode ? { statusCode } : {}) };
 }
 

@@ -131,9 +131,11 @@ export function endings(events: SnapshotEvent[], nowNano?: number): Ending[] {
       const sent = signals.get(e.id) ?? [];
       // `docker stop` always begins with SIGTERM (15), even when it has to escalate to SIGKILL
       // after the grace period; `docker kill` sends SIGKILL (9) straight away.
+      // Podman's kill event names no signal (and its stop sends no event at all): a signal-less
+      // kill followed by death by SIGKILL (exit code 137 = 128 + 9) is still a kill.
       const how = sent.some((s) => s === '15' || s === 'SIGTERM' || s === 'TERM')
         ? 'stop'
-        : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL')
+        : sent.some((s) => s === '9' || s === 'SIGKILL' || s === 'KILL') || (sent.includes('') && e.attributes.exitCode === '137')
           ? 'kill'
           : 'exit';
       const code = Number(e.attributes.exitCode);
@@ -248,7 +250,8 @@ const evaluators: Evaluators = {
       return true;
     }).at(-1);
     const ran = hit?.action.slice('exec_start: '.length).trim();
-    if (hit) return ok(ran ? `Ran "${ran}" in ${nameOf(hit)}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`);
+    const where = hit?.attributes.via === 'shell-tab' ? ' (in the Shell tab)' : '';
+    if (hit) return ok(ran ? `Ran "${ran}" in ${nameOf(hit)}${where}.` : `Ran a command in ${nameOf(hit)} (the engine does not say which).`);
     if (failed) return no(`"${failed.action.slice('exec_start: '.length)}" ran in ${nameOf(failed)} but failed (exit code ${exits.get(failed.attributes.execID!)}); a failed command does not count.`);
     return no(`No ${p.commands.join(' / ')} has been run inside a container yet.`);
   },
@@ -311,7 +314,16 @@ const evaluators: Evaluators = {
   },
 
   'image-pushed': (s, p) => {
-    const pushes = s.events.filter((e) => e.type === 'image' && e.action === 'push').map((e) => ({ ref: e.attributes.name ?? e.id, ...splitReference(e.attributes.name ?? e.id) }));
+    // `docker push REPO --all-tags` gives one push event naming the repository without a tag: it
+    // pushed every local tag of that repository, so those are what count.
+    const pushes = s.events
+      .filter((e) => e.type === 'image' && e.action === 'push')
+      .flatMap((e) => {
+        const ref = e.attributes.name ?? e.id;
+        if (ref.lastIndexOf(':') > ref.lastIndexOf('/')) return [{ ref, ...splitReference(ref) }];
+        const local = s.images.flatMap((img) => img.repoTags.filter((t) => t !== '<none>:<none>' && splitReference(t).repository === ref));
+        return local.length ? local.map((t) => ({ ref: t, ...splitReference(t) })) : [{ ref: `${ref} (all tags)`, repository: ref, tag: '' }];
+      });
     if (!p.versionAndLatest) {
       const last = pushes.at(-1);
       return last ? ok(`Pushed ${last.ref}.`) : no('No image has been pushed since you started this lesson.');

@@ -68,6 +68,166 @@ export function parseBuild(args: string[]): BuildPrefill {
   return out;
 }
 
+/** What "Open in Dockside" sets in the Logs tab: every flag of the `docker logs` line. */
+export interface LogsPrefill {
+  /** `-f`: without it, `docker logs` prints what there is and ends, and so does the tab. */
+  follow: boolean;
+  timestamps: boolean;
+  /** `--tail N` / `-n N` as written ("all" or a number). */
+  tail?: string;
+  /** `--since` as written: a duration (10m, 1h30m), a date-time, or Unix seconds. */
+  since?: string;
+}
+
+export function parseLogs(args: string[]): LogsPrefill {
+  const out: LogsPrefill = { follow: false, timestamps: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-f' || a === '--follow') out.follow = true;
+    else if (a === '-t' || a === '--timestamps') out.timestamps = true;
+    else if (/^-[ft]{2}$/.test(a)) {
+      out.follow = true;
+      out.timestamps = true;
+    } else if (a === '-n' || a === '--tail' || a === '--since') {
+      const v = args[++i];
+      if (v !== undefined) out[a === '--since' ? 'since' : 'tail'] = v;
+    } else if (a.startsWith('--tail=') || a.startsWith('--since=')) {
+      const [flag, v] = [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
+      out[flag as 'tail' | 'since'] = v;
+    } else if (/^-n\d+$/.test(a)) out.tail = a.slice(2);
+  }
+  return out;
+}
+
+const DURATION_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/**
+ * `docker logs --since` as the CLI reads it, in Unix seconds: a Go duration before now ("10m",
+ * "1h30m", "1.5h"), Unix seconds ("1700000000"), or a date-time ("2024-01-02T15:04:05Z",
+ * "2024-01-02"). Null when it is none of these.
+ */
+export function sinceToUnix(value: string, nowMs: number): number | null {
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.floor(Number(v));
+  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(v)) {
+    let seconds = 0;
+    for (const m of v.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+    return Math.floor(nowMs / 1000 - seconds);
+  }
+  if (/^\d{4}-\d{2}-\d{2}/.test(v)) {
+    const t = Date.parse(v);
+    return Number.isNaN(t) ? null : Math.floor(t / 1000);
+  }
+  return null;
+}
+
+/** What "Open in Dockside" pre-fills in the networks view's create form. */
+export interface NetworkCreatePrefill {
+  name: string;
+  driver?: string;
+  subnet?: string;
+  internal: boolean;
+  labels: string[];
+}
+
+const NETWORK_CREATE_VALUED = new Set(['-d', '--driver', '--subnet', '--gateway', '--ip-range', '--label', '-o', '--opt', '--scope', '--ipam-driver', '--aux-address', '--ipam-opt', '--config-from']);
+
+/** `docker network create|connect|rm|inspect|ls ...`: the form filled, or the network selected with its action. */
+function networkTarget(rest: string[]): CommandTarget {
+  const [sub, ...args] = rest;
+  if (sub === 'create') {
+    const create: NetworkCreatePrefill = { name: '', internal: false, labels: [] };
+    for (let i = 0; i < args.length; ) {
+      const a = args[i]!;
+      if (a === '--internal') {
+        create.internal = true;
+        i++;
+        continue;
+      }
+      if (a.startsWith('-')) {
+        const [flag, value, used] = flagValue(args, i);
+        i += NETWORK_CREATE_VALUED.has(flag) ? used : 1;
+        if (value === undefined || !NETWORK_CREATE_VALUED.has(flag)) continue;
+        if (flag === '-d' || flag === '--driver') create.driver = value;
+        else if (flag === '--subnet') create.subnet = value;
+        else if (flag === '--label') create.labels.push(value);
+        continue;
+      }
+      create.name = a;
+      i++;
+    }
+    return { view: 'networks', params: { create }, label: 'Open the network form, pre-filled' };
+  }
+  if (sub === 'connect' || sub === 'disconnect') {
+    const operands = operandsOf(args, new Set(['--alias', '--ip', '--ip6', '--link', '--link-local-ip', '--driver-opt']));
+    const alias = valueOf(args, '--alias');
+    const [network, container] = operands;
+    if (!network) return { view: 'networks', params: {}, label: 'Open networks' };
+    return {
+      view: 'networks',
+      params: { select: network, ...(container ? { [sub]: container } : {}), ...(alias ? { alias } : {}) },
+      label: sub === 'connect' ? 'Open connect, pre-filled' : 'Open the network',
+    };
+  }
+  if (sub === 'rm' || sub === 'remove' || sub === 'inspect') {
+    const [name] = operandsOf(args, new Set(['-f', '--format']));
+    if (!name) return { view: 'networks', params: {}, label: 'Open networks' };
+    return { view: 'networks', params: { select: name, ...(sub === 'inspect' ? {} : { remove: true }) }, label: sub === 'inspect' ? 'Open the network' : 'Open remove (asks first)' };
+  }
+  return { view: 'networks', params: {}, label: 'Open networks' };
+}
+
+/** `docker volume create|rm|inspect|ls ...`: the form filled, or the volume selected with its action. */
+function volumeTarget(rest: string[]): CommandTarget {
+  const [sub, ...args] = rest;
+  if (sub === 'create') {
+    const labels: string[] = [];
+    let name = '';
+    for (let i = 0; i < args.length; ) {
+      const a = args[i]!;
+      if (a.startsWith('-')) {
+        const [flag, value, used] = flagValue(args, i);
+        const valued = ['--label', '-d', '--driver', '-o', '--opt', '--name'].includes(flag);
+        i += valued ? used : 1;
+        if (flag === '--label' && value !== undefined) labels.push(value);
+        if (flag === '--name' && value !== undefined) name = value;
+        continue;
+      }
+      name = a;
+      i++;
+    }
+    return { view: 'volumes', params: { create: { name, labels } }, label: 'Open the volume form, pre-filled' };
+  }
+  if (sub === 'rm' || sub === 'remove' || sub === 'inspect') {
+    const [name] = operandsOf(args, new Set(['--format']));
+    if (!name) return { view: 'volumes', params: {}, label: 'Open volumes' };
+    return { view: 'volumes', params: { select: name, ...(sub === 'inspect' ? {} : { remove: true }) }, label: sub === 'inspect' ? 'Open the volume' : 'Open remove (asks first)' };
+  }
+  return { view: 'volumes', params: {}, label: 'Open volumes' };
+}
+
+/** Every argument that is not a flag or a flag's value, in order. */
+function operandsOf(args: string[], valueFlags: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('-')) {
+      if (valueFlags.has(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function valueOf(args: string[], flag: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === flag) return args[i + 1];
+    if (args[i]!.startsWith(`${flag}=`)) return args[i]!.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
 function words(command: string): string[] {
   return parse(command.trim()).filter((w): w is string => typeof w === 'string');
 }
@@ -112,19 +272,7 @@ export function commandTarget(command: string): CommandTarget | null {
           Object.assign(params, { tab, execCommand: cmd });
         }
       }
-      if (verb === 'logs') {
-        const logs: Record<string, unknown> = {};
-        for (let i = 0; i < rest.length; i++) {
-          const a = rest[i]!;
-          if (a === '-f' || a === '--follow') logs.follow = true;
-          else if (a === '-t' || a === '--timestamps') logs.timestamps = true;
-          else if (a === '-n' || a === '--tail') logs.tail = rest[++i];
-          else if (a.startsWith('--tail=')) logs.tail = a.slice(7);
-          else if (a === '--since') logs.since = rest[++i];
-          else if (a.startsWith('--since=')) logs.since = a.slice(8);
-        }
-        if (Object.keys(logs).length) params.logs = logs;
-      }
+      if (verb === 'logs' && target) params.logs = parseLogs(rest);
       return { view: 'containers', params, label: `Open ${tab} in Dockside` };
     }
     case 'ps':
@@ -137,9 +285,9 @@ export function commandTarget(command: string): CommandTarget | null {
     case 'stats':
       return { view: 'stats', params: {}, label: 'Open stats' };
     case 'network':
-      return { view: 'networks', params: {}, label: 'Open networks' };
+      return networkTarget(rest);
     case 'volume':
-      return { view: 'volumes', params: {}, label: 'Open volumes' };
+      return volumeTarget(rest);
     case 'swarm':
     case 'service':
     case 'node':

@@ -1,5 +1,6 @@
 /** Builds an EngineSnapshot from the real engine: lists, plus inspects only where a check needs them. */
 import type Docker from 'dockerode';
+import { containerState } from '../engine/containers';
 import type { EngineSnapshot, SnapshotContainer, SnapshotEvent, SnapshotService } from './snapshot';
 import { toService, withoutDigest } from '../cluster/services';
 
@@ -18,7 +19,7 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     name: (c.Names?.[0] ?? '').replace(/^\//, ''),
     image: c.Image,
     imageId: c.ImageID,
-    state: c.State,
+    state: containerState(c.State),
     status: c.Status,
     created: c.Created,
     ports: (c.Ports ?? []).map((p) => ({ containerPort: p.PrivatePort, protocol: p.Type, ...(p.PublicPort ? { hostPort: p.PublicPort } : {}) })),
@@ -27,14 +28,17 @@ export async function buildSnapshot(docker: Docker, events: SnapshotEvent[], wit
     mounts: (c.Mounts ?? []).map((m) => ({ type: m.Type, destination: m.Destination, ...(m.Name ? { name: m.Name } : {}) })),
     labels: c.Labels ?? {},
   }));
-  if (withInspect) {
-    const running = out.filter((c) => c.state === 'running').slice(0, MAX_INSPECTS);
+  // Podman's list has no HostConfig, so its network mode (--network none) is only in inspect.
+  const noHostConfig = new Set(containers.filter((c) => !c.HostConfig?.NetworkMode).map((c) => c.Id));
+  if (withInspect || noHostConfig.size) {
+    const running = out.filter((c) => c.state === 'running' && (withInspect || noHostConfig.has(c.id))).slice(0, MAX_INSPECTS);
     await Promise.all(
       running.map(async (c) => {
         try {
           const info = await docker.getContainer(c.id).inspect();
           c.memoryBytes = info.HostConfig.Memory ?? 0;
           c.nanoCpus = info.HostConfig.NanoCpus ?? 0;
+          if (noHostConfig.has(c.id) && info.HostConfig.NetworkMode) c.networkMode = info.HostConfig.NetworkMode;
         } catch {
           // Removed between the list and the inspect: it simply has no limits to report.
         }

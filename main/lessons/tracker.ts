@@ -15,6 +15,7 @@ import { EventHistory, readPastEvents } from './history';
 import { ownActivity, type OwnActivity } from './own-activity';
 import { ProgressStore } from './progress-store';
 import { scopeSnapshot } from './scope';
+import { learnerShell } from './shell-activity';
 import type { LoadedLesson } from './schema';
 
 /**
@@ -112,8 +113,21 @@ export class LessonTracker {
     return key;
   }
 
+  /** The endpoint URL the engine is connected on ('' when not connected). */
+  private engineUrl(): string {
+    const s = this.engine.getStatus();
+    return s.state === 'connected' ? s.endpoint.url : '';
+  }
+
   private attach(): void {
     this.off.push(
+      // Commands typed in Dockside's Shell tab arrive as exec events of their own (the engine sees only the shell).
+      learnerShell(this.engine).onRecord((events, url) => {
+        if (url !== this.engineUrl()) return;
+        let added = false;
+        for (const e of events) added = this.remember(e) || added;
+        if (added) this.schedule(DEBOUNCE_MS);
+      }),
       this.engine.onEvent((e: EngineEvent) => {
         // Only events a check could care about trigger an evaluation (add() drops the rest).
         if (this.remember(e)) {
@@ -156,6 +170,7 @@ export class LessonTracker {
 
   private async loadHistory(): Promise<void> {
     if (this.engine.getStatus().state !== 'connected') return;
+    for (const e of learnerShell(this.engine).list(this.engineUrl())) this.remember(e);
     const now = Math.floor(Date.now() / 1000);
     const since = Math.max(now - HISTORY_WINDOW_SECONDS, (this.history.newestSeconds() ?? 0) - 1);
     try {

@@ -5,12 +5,13 @@
  * folder under the app's data folder (pages and the Caddyfile, bind-mounted).
  */
 import { randomBytes } from 'node:crypto';
+import { containerState } from '../engine/containers';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import type { ContainerSummary, LabAnswer, LabContainer, LabPolicy, LabState } from '../contract';
+import type { LabAnswer, LabContainer, LabPolicy, LabState } from '../contract';
 import { dockerCommand } from '../engine/docker-command';
 import { engineMessage, FieldError } from '../engine/errors';
 import { backendFromBody, labCaddyfile, labPage } from './lab-caddyfile';
@@ -163,7 +164,7 @@ export async function listLabs(docker: Docker, dataDir: string): Promise<LabStat
       labs.get(id) ??
       ({ labId: id, network: '', hostPort: Number(c.Labels?.[PORT_LABEL] ?? 0), image: c.Labels?.[IMAGE_LABEL] ?? '', created: 0, containers: [], caddyfile: '' } satisfies LabState);
     lab.created = Math.max(lab.created, c.Created);
-    const entry: LabContainer = { role, id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State as ContainerSummary['state'] };
+    const entry: LabContainer = { role, id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: containerState(c.State) };
     lab.containers.push(entry);
     labs.set(id, lab);
   }

@@ -1,6 +1,7 @@
 /** Network operations against the engine, each returning the docker command it equals. */
 import type Docker from 'dockerode';
-import type { ContainerSummary, NetworkEndpoint, NetworkSummary, WithCommand } from '../contract';
+import { containerState } from '../engine/containers';
+import type { NetworkEndpoint, NetworkSummary, WithCommand } from '../contract';
 import { dockerCommand } from '../engine/docker-command';
 import { engineMessage, FieldError } from '../engine/errors';
 import { cidrProblem } from './cidr';
@@ -76,7 +77,7 @@ export async function listNetworks(docker: Docker): Promise<NetworkSummary[]> {
         list.push({
           containerId: c.Id,
           containerName: name,
-          state: c.State as ContainerSummary['state'],
+          state: containerState(c.State),
           ipv4: ep.IPAddress ? `${ep.IPAddress}/${ep.IPPrefixLen ?? 0}` : '',
           aliases: userAliases(ep.Aliases, c.Id, name),
         });

@@ -5,7 +5,6 @@
  * from the same place it was started. Docker Hub is the same program on the internet.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import bcrypt from 'bcryptjs';
 import type Docker from 'dockerode';
 import type { PracticeRegistryStatus } from '../contract';
@@ -13,6 +12,7 @@ import tar from 'tar-stream';
 import { dockerCommand } from '../engine/docker-command';
 import { FieldError } from '../engine/errors';
 import { ensureRegistryImage, hostRegistryBinary, LOCAL_REGISTRY_IMAGE, type ImageSource } from './registry-image';
+import { freePort } from '../engine/free-port';
 
 /** Marks the container as Dockside's (lessons ignore it; the status finds it by this label). */
 export const PRACTICE_LABEL = 'dev.dockside.practice-registry';
@@ -22,16 +22,6 @@ export const PRACTICE_NAME = 'dockside-practice-registry';
 export const PRACTICE_USER = 'learner';
 
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function find(docker: Docker): Promise<Docker.ContainerInfo | undefined> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${PRACTICE_LABEL}=1`] } });

@@ -15,7 +15,14 @@ export class Demuxer {
   truncated = false;
   private readonly decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 
-  constructor(private readonly maxBytes = 1024 * 1024) {}
+  /**
+   * With `onChunk`, text is handed over as it arrives (nothing kept, no limit: the receiver
+   * bounds it); without, it is collected in `chunks` up to `maxBytes`.
+   */
+  constructor(
+    private readonly maxBytes = 1024 * 1024,
+    private readonly onChunk?: (chunk: DemuxChunk) => void,
+  ) {}
 
   push(chunk: Buffer): void {
     this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -30,6 +37,11 @@ export class Demuxer {
   }
 
   private add(stream: 'stdout' | 'stderr', payload: Buffer): void {
+    if (this.onChunk) {
+      const text = this.decoders[stream].decode(payload, { stream: true });
+      if (text) this.onChunk({ stream, text });
+      return;
+    }
     if (this.truncated) return;
     let data = payload;
     if (this.bytes + data.length > this.maxBytes) {

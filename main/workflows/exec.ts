@@ -11,9 +11,20 @@ import { FieldError } from '../engine/errors';
 import { Demuxer } from './demux';
 import { EngineFieldError } from './run';
 import { dockerLine, splitWords } from './run-spec';
+import { promptMarkerEnv, ShellCommandLog, type TypedCommand } from './shell-commands';
+
+/** A command the learner typed in a live shell, with the container it ran in. */
+export interface ShellCommand extends TypedCommand {
+  containerId: string;
+  containerName: string;
+}
 
 /** Refuses a container that is not running, saying why it cannot be entered. */
 async function requireRunning(docker: Docker, id: string): Promise<string> {
+  return (await runningContainer(docker, id)).name;
+}
+
+async function runningContainer(docker: Docker, id: string): Promise<{ id: string; name: string }> {
   const info = await docker.getContainer(id).inspect();
   const name = info.Name.replace(/^\//, '');
   if (!info.State.Running || info.State.Paused) {
@@ -25,7 +36,7 @@ async function requireRunning(docker: Docker, id: string): Promise<string> {
       409,
     );
   }
-  return name;
+  return { id: info.Id, name };
 }
 
 export async function execOnce(docker: Docker, id: string, commandText: string, timeoutMs = 30_000): Promise<ExecOutput> {
@@ -64,14 +75,16 @@ export async function execOnce(docker: Docker, id: string, commandText: string, 
 interface Session {
   exec: Docker.Exec;
   stream: Duplex;
+  commands: ShellCommandLog;
 }
 
 /** Live shell sessions by id; the subscription owns each one and ends it on close. */
 export class ShellSessions {
   private readonly sessions = new Map<string, Session>();
 
-  async open(docker: Docker, id: string, cols: number, rows: number, emit: (e: ShellEvent) => void): Promise<() => void> {
-    const name = await requireRunning(docker, id);
+  /** Opens a shell; `onCommand` hears each command the learner typed and ran in it (with its exit code). */
+  async open(docker: Docker, id: string, cols: number, rows: number, emit: (e: ShellEvent) => void, onCommand?: (c: ShellCommand) => void): Promise<() => void> {
+    const { id: containerId, name } = await runningContainer(docker, id);
     const shell = (await hasBash(docker, id)) ? '/bin/bash' : '/bin/sh';
     const exec = await docker.getContainer(id).exec({
       Cmd: [shell],
@@ -80,17 +93,20 @@ export class ShellSessions {
       AttachStderr: true,
       Tty: true,
       // No COLUMNS/LINES: busybox prefers them over the TTY size, so resizing would not show.
-      Env: ['TERM=xterm-256color'],
+      // The prompt carries an invisible exit-status marker (see shell-commands.ts).
+      Env: ['TERM=xterm-256color', ...promptMarkerEnv(shell)],
     });
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
     const sessionId = randomUUID();
-    this.sessions.set(sessionId, { exec, stream });
+    const commands = new ShellCommandLog((c) => onCommand?.({ ...c, containerId, containerName: name }));
+    this.sessions.set(sessionId, { exec, stream, commands });
     let closed = false;
     stream.on('error', () => undefined);
     emit({ type: 'started', sessionId, shell, command: dockerLine('exec', '-it', name, shell) });
     await exec.resize({ h: rows, w: cols }).catch(() => undefined);
     stream.on('data', (c: Buffer) => {
-      if (!closed) emit({ type: 'output', data: c.toString('base64') });
+      const shown = commands.output(c);
+      if (!closed && shown.length) emit({ type: 'output', data: shown.toString('base64') });
     });
     stream.on('end', () => {
       if (closed) return;
@@ -117,11 +133,17 @@ export class ShellSessions {
   }
 
   input(sessionId: string, data: string): void {
-    this.get(sessionId).stream.write(data);
+    const s = this.get(sessionId);
+    s.commands.input(data);
+    s.stream.write(data);
   }
 
   async resize(sessionId: string, cols: number, rows: number): Promise<void> {
-    await this.get(sessionId).exec.resize({ h: rows, w: cols });
+    await this.get(sessionId).exec.resize({ h: rows, w: cols }).catch((err: { statusCode?: number }) => {
+      // Podman answers 201 Created where Docker answers 200; docker-modem calls any status it
+      // does not expect an error.
+      if (err?.statusCode !== 201) throw err;
+    });
   }
 
   private get(sessionId: string): Session {

@@ -43,8 +43,9 @@ export async function removeImage(docker: Docker, ref: string, force: boolean): 
   const command = dockerLine('rmi', force && '--force', ref);
   if (!force) {
     const info = await docker.getImage(ref).inspect();
-    const users = await docker.listContainers({ all: true, filters: { ancestor: [info.Id] } });
-    const exact = users.filter((c) => c.ImageID === info.Id);
+    // Matched on the image ID rather than with an ancestor filter: Podman's ancestor filter
+    // finds nothing for a "sha256:"-prefixed ID.
+    const exact = (await docker.listContainers({ all: true })).filter((c) => c.ImageID === info.Id);
     // Removing one tag of several only untags, which never harms a container.
     const tags = (info.RepoTags ?? []).length;
     const isTagRemoval = tags > 1 && !ref.startsWith('sha256:') && !info.Id.includes(ref);
@@ -76,7 +77,10 @@ export async function imageHistory(docker: Docker, ref: string): Promise<WithCom
 
 /**
  * Pulls an image, emitting folded progress at most every 100 ms and a final `done` event.
- * Returns the function that cancels: it destroys the engine stream, which stops the pull.
+ * Returns the function that cancels, at once (before the engine even answers, a registry that
+ * hangs can still be cancelled): it aborts the request and destroys the engine stream, and the
+ * engine stops the pull with it. A cancelled pull leaves no image behind (no tag is written
+ * until every layer is in).
  */
 export async function pullImage(docker: Docker, reference: string, emit: (e: PullEvent) => void, fail: (err: unknown) => void): Promise<() => void> {
   const problem = imageReferenceProblem(reference);
@@ -86,6 +90,8 @@ export async function pullImage(docker: Docker, reference: string, emit: (e: Pul
   const auth = await resolveRegistryAuth(registryOf(ref));
   const tracker = new ProgressTracker();
   const splitter = new LineSplitter();
+  const abort = new AbortController();
+  let stream: (NodeJS.ReadableStream & { destroy(): void }) | null = null;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const send = (done: boolean) => {
@@ -99,9 +105,6 @@ export async function pullImage(docker: Docker, reference: string, emit: (e: Pul
       send(false);
     }, 100);
   };
-  const stream = (await docker.pull(ref, auth ? { authconfig: auth } : {})) as NodeJS.ReadableStream & { destroy(): void };
-  if (closed) stream.destroy();
-  send(false);
   const feed = (lines: string[]) => {
     for (const line of lines) {
       try {
@@ -111,24 +114,39 @@ export async function pullImage(docker: Docker, reference: string, emit: (e: Pul
       }
     }
   };
-  stream.on('data', (c: Buffer) => {
-    feed(splitter.push(c));
-    schedule();
-  });
-  stream.on('error', (err) => {
-    if (!closed) fail(err);
-  });
-  stream.on('end', () => {
-    feed(splitter.flush());
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const snap = tracker.snapshot();
-    if (snap.error) fail(new Error(snap.error));
-    else send(true);
-  });
+  send(false);
+  void (docker.pull(ref, { ...(auth ? { authconfig: auth } : {}), abortSignal: abort.signal }) as Promise<NodeJS.ReadableStream & { destroy(): void }>).then(
+    (s) => {
+      if (closed) {
+        s.on('error', () => undefined);
+        s.destroy();
+        return;
+      }
+      stream = s;
+      s.on('data', (c: Buffer) => {
+        feed(splitter.push(c));
+        schedule();
+      });
+      s.on('error', (err) => {
+        if (!closed) fail(err);
+      });
+      s.on('end', () => {
+        feed(splitter.flush());
+        if (timer) clearTimeout(timer);
+        timer = null;
+        const snap = tracker.snapshot();
+        if (snap.error) fail(new Error(snap.error));
+        else send(true);
+      });
+    },
+    (err) => {
+      if (!closed) fail(err);
+    },
+  );
   return () => {
     closed = true;
     if (timer) clearTimeout(timer);
-    stream.destroy();
+    abort.abort();
+    stream?.destroy();
   };
 }

@@ -7,7 +7,7 @@
 import type Docker from 'dockerode';
 import type { ApiError, RunResult } from '../contract';
 import { FieldError, toApiError } from '../engine/errors';
-import { Demuxer } from './demux';
+import type { AttachedRuns, HeldRun } from './attached-runs';
 import { runCommand, toCreateOptions, validateRunSpec, type RunSpec } from './run-spec';
 
 /** A FieldError that keeps the engine's code and status (e.g. not-found for a missing image). */
@@ -50,7 +50,12 @@ function asFieldError(err: unknown, spec: RunSpec): unknown {
   return field ? new EngineFieldError(field, api.message, api.code, api.statusCode) : err;
 }
 
-export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: number | undefined, keepOnFailure: boolean, attachWaitMs = 30_000): Promise<RunResult> {
+/**
+ * Creates and starts the container. Detached: returns once it started. Attached: the output is
+ * attached before the start and held by `runs`; the result's `outputId` is what the dialog
+ * subscribes to (`workflows:run-output`) to see it live, from the first byte.
+ */
+export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: number | undefined, keepOnFailure: boolean, runs?: AttachedRuns): Promise<RunResult> {
   const issues = validateRunSpec(spec, engineCpus);
   if (issues.length) throw new FieldError(issues[0]!.field, issues[0]!.message);
   const options = toCreateOptions(spec);
@@ -59,7 +64,7 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
     await docker.getImage(options.Image).inspect();
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) {
-      throw new EngineFieldError('image', `No such image: ${options.Image} (pull it first)`, 'not-found', 404);
+      throw new EngineFieldError('image', `No such image: ${options.Image} is not on this engine yet`, 'not-found', 404);
     }
     throw err;
   }
@@ -69,47 +74,19 @@ export async function runFromSpec(docker: Docker, spec: RunSpec, engineCpus: num
   } catch (err) {
     throw asFieldError(err, spec);
   }
-  let demux: Demuxer | null = null;
-  let attached: NodeJS.ReadWriteStream | null = null;
-  // Attached runs wait for the exit; asked before the start so a quick exit (or --rm's removal) is not missed.
-  const waitAbort = new AbortController();
-  let exited: Promise<number | null> | null = null;
+  let held: HeldRun | null = null;
   try {
     if (!spec.detach) {
-      exited = container
-        .wait({ condition: spec.rm ? 'removed' : 'next-exit', abortSignal: waitAbort.signal })
-        .then((r: { StatusCode?: number }) => r.StatusCode ?? null, () => null);
-      attached = await container.attach({ stream: true, stdout: true, stderr: true, logs: true });
-      demux = new Demuxer(256 * 1024);
-      const d = demux;
-      attached.on('data', (c: Buffer) => (spec.tty ? d.push(ttyFrame(c)) : d.push(c)));
-      attached.on('error', () => undefined);
+      if (!runs) throw new Error('attached runs need somewhere to hold their output');
+      held = await runs.attach(container, { tty: spec.tty, rm: spec.rm });
     }
     await container.start();
   } catch (err) {
-    waitAbort.abort();
-    (attached as unknown as { destroy?: () => void } | null)?.destroy?.();
+    held?.discard();
     if (!keepOnFailure) await container.remove({ force: true, v: true }).catch(() => undefined);
     throw asFieldError(err, spec);
   }
   const info = await container.inspect().catch(() => null);
-  const name = (info?.Name ?? spec.name ?? container.id).replace(/^\//, '');
-  if (spec.detach || !demux || !exited) return { id: container.id, name, command };
-  // Attached: wait for the exit (bounded), then hand back what it printed.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const exitCode = await Promise.race([exited, new Promise<null>((r) => (timer = setTimeout(() => r(null), attachWaitMs)))]);
-  clearTimeout(timer);
-  waitAbort.abort();
-  await new Promise((r) => setTimeout(r, 50));
-  (attached as unknown as { destroy?: () => void } | null)?.destroy?.();
-  return { id: container.id, name, command, output: demux.chunks, exitCode };
+  const name = (info?.Name ?? (spec.name || container.id)).replace(/^\//, '');
+  return { id: container.id, name, command, ...(held ? { outputId: held.outputId } : {}) };
 }
-
-/** Wraps raw TTY bytes as one stdout frame so the same demuxer handles both. */
-function ttyFrame(chunk: Buffer): Buffer {
-  const h = Buffer.alloc(8);
-  h[0] = 1;
-  h.writeUInt32BE(chunk.length, 4);
-  return Buffer.concat([h, chunk]);
-}
-

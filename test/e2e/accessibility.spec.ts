@@ -78,17 +78,17 @@ test('keyboard: skip link, one tab stop per container row with arrow keys inside
   const second = testName(`${tag}-2`);
   await runContainer({ name: first, image: WEB_IMAGE });
   await runContainer({ name: second, image: WEB_IMAGE });
-  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`${tag}-`);
-  const secondRow = app.getByTestId(`container-row-${second}`);
-  await expect(secondRow).toBeVisible();
-  await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
-
   // The first Tab stop is the skip link; it lands on the main region.
   await app.locator('body').focus();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Skip to main content' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.locator('main#main-content')).toBeFocused();
+
+  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`${tag}-`);
+  const secondRow = app.getByTestId(`container-row-${second}`);
+  await expect(secondRow).toBeVisible();
+  await expect(app.locator('[data-testid^="container-row-"]')).toHaveCount(2);
 
   // One tab stop per row: Tab from a row's name goes to the next row, not to the row's own buttons.
   const rows = app.locator('[data-testid^="container-row-"]');
@@ -108,7 +108,10 @@ test('keyboard: skip link, one tab stop per container row with arrow keys inside
   await expect(app.getByRole('button', { name: `Kill ${lower}` })).toBeFocused();
   await app.keyboard.press('ArrowUp');
   await expect(app.getByRole('button', { name: `Kill ${upper}` })).toBeFocused();
+  // Home: the row's first control, its checkbox; → from there reaches the name again.
   await app.keyboard.press('Home');
+  await expect(app.getByRole('checkbox', { name: `Select ${upper}` })).toBeFocused();
+  await app.keyboard.press('ArrowRight');
   await expect(app.getByRole('button', { name: `Details of ${upper}` })).toBeFocused();
 
   // A dialog returns focus to its opener when it closes.

@@ -75,7 +75,10 @@ test('commands copy and open the matching view; quizzes answer; diagrams draw; t
   await pane.getByRole('button', { name: /Caddyfiles and the load balancer →/ }).click();
   await expect(pane.getByRole('heading', { name: 'Caddyfiles and the load balancer' })).toBeVisible();
   await expect(pane.getByRole('button', { name: 'Copy this block' })).toBeVisible();
+  // Lesson 12 opens the load-balancer lab; back on lesson 11 the view is the networks list again.
+  await expect(app.getByRole('tablist', { name: 'Networks sections' }).getByRole('tab', { selected: true })).not.toHaveText('Networks');
   await pane.getByRole('button', { name: /^← Custom bridge networks/ }).click();
+  await expect(app.getByRole('tablist', { name: 'Networks sections' }).getByRole('tab', { selected: true })).toHaveText('Networks');
 
   // "Open in Dockside" on a stats command switches the live view.
   await app.getByRole('button', { name: 'Lessons', exact: true }).click();

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { test as base, expect, startAppServer, stopAppServer, type AppServer } from './fixtures';
 import { cleanupRun, hostPortOf, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
-import { testName } from '../support/labels';
+import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
 import { startRegistry, stopRegistry, tempDockerConfig, type TestRegistry } from '../support/registry';
 
 const test = base.extend<{}, { registry: TestRegistry; dockerConfig: string; server: AppServer }>({
@@ -75,11 +75,13 @@ test('builds from the in-app Dockerfile editor with the log streaming, and shows
   const info = await testDocker().getImage(`${repo}:1.0.0`).inspect();
   expect(info.RepoTags.sort()).toEqual([`${repo}:1.0.0`, `${repo}:latest`]);
 
-  // A broken Dockerfile: the failing step and the builder's message, plainly.
-  await app.getByLabel('Dockerfile', { exact: true }).fill(`FROM ${WEB_IMAGE}\nRUN echo fine\nRUN cat /no/such/file\n`);
+  // A broken Dockerfile: the failing step and the builder's message, plainly. `RUN echo fine` is
+  // committed before the failure and left untagged; the LABEL after FROM (inherited by it) lets
+  // cleanup by label remove it.
+  await app.getByLabel('Dockerfile', { exact: true }).fill(`FROM ${WEB_IMAGE}\nLABEL ${TEST_LABEL}=${RUN_ID}\nRUN echo fine\nRUN cat /no/such/file\n`);
   await app.getByLabel('Tags (-t), comma separated').fill(`${repo.replace(/\/[^/]+$/, '')}/broken:1`);
   await app.getByRole('button', { name: 'Build', exact: true }).click();
-  await expect(app.getByTestId('build-failed')).toContainText('Step 3/3 failed: RUN cat /no/such/file');
+  await expect(app.getByTestId('build-failed')).toContainText('Step 4/4 failed: RUN cat /no/such/file');
   await expect(app.getByTestId('build-failed')).toContainText('returned a non-zero code: 1');
 });
 

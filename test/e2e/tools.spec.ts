@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanupRun, runContainer, testDocker } from '../support/engine';
+import { cleanupRun, hostPortOf, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
 import { expect, test } from './fixtures';
@@ -76,9 +76,11 @@ test('disk usage shows the four rows and a prune preview that removes nothing un
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('"Show notifications" in Settings turns the toasts off and on', async ({ app }) => {
+test('"Show notifications" in Settings turns the toasts off and on; a failed action is one too, with its command', async ({ app }) => {
   const quiet = testName('quietvol');
   const loud = testName('loudvol');
+  const user = testName('porthold');
+  const clash = testName('portclash');
   const nav = app.getByRole('navigation', { name: 'Main' });
   const toasts = app.getByRole('status', { name: 'Notifications' });
   try {
@@ -100,7 +102,21 @@ test('"Show notifications" in Settings turns the toasts off and on', async ({ ap
     await app.getByLabel('New volume name', { exact: true }).fill(loud);
     await app.getByRole('button', { name: 'Create volume' }).click();
     await expect(toasts.getByText(loud).first()).toBeVisible();
+
+    // A failure is a notification too, in the engine's words, with the command it tried: a second
+    // container asking for a host port the first one holds cannot start.
+    const holder = await runContainer({ name: user, image: WEB_IMAGE, ports: { '80/tcp': '' } });
+    const port = String(await hostPortOf(holder));
+    await runContainer({ name: clash, image: WEB_IMAGE, ports: { '80/tcp': port }, start: false });
+    await nav.getByRole('button', { name: 'Containers', exact: true }).click();
+    await app.getByRole('searchbox', { name: 'Filter containers' }).fill(clash);
+    await app.getByRole('button', { name: `Start ${clash}`, exact: true }).click();
+    const failed = toasts.getByTestId('notification-command').filter({ hasText: `docker start ${clash}` });
+    await expect(failed).toBeVisible();
+    await expect(toasts).toContainText(/port is already allocated|address already in use/);
+    expect((await testDocker().getContainer(clash).inspect()).State.Running).toBe(false);
   } finally {
+    for (const c of [user, clash]) await testDocker().getContainer(c).remove({ force: true }).catch(() => undefined);
     for (const v of [quiet, loud]) await testDocker().getVolume(v).remove().catch(() => undefined);
   }
 });

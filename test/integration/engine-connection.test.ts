@@ -80,15 +80,25 @@ describe('engine connection', () => {
         expect(service.engine.getStatus()).toMatchObject({ state: 'unreachable', reason: 'permission', hint: expect.stringContaining('docker group') });
         return;
       }
-      // root ignores file modes: connect as the unprivileged user `nobody`, as a learner would.
+      // root ignores file modes (CAP_DAC_OVERRIDE): run the real EngineManager in a child without
+      // any capability, as the user who owns this checkout, so the socket's mode 000 refuses it
+      // exactly as it refuses a learner outside the docker group. Not as `nobody`: the child must
+      // read this checkout (and tsx in node_modules), which may sit under a 0700 home.
+      const owner = fs.statSync(path.resolve(__dirname, '../..'));
+      fs.chmodSync(sock, 0o000);
+      // tsx keeps a cache in $TMPDIR/tsx-<uid>: keep the child's inside this test's folder.
+      const childTmp = path.join(tmp, 'child-tmp');
+      fs.mkdirSync(childTmp);
+      fs.chownSync(childTmp, owner.uid, owner.gid);
       const script = `
         import { EngineManager } from ${JSON.stringify(path.resolve(__dirname, '../../main/engine/engine-manager.ts'))};
         const m = new EngineManager({ retryDelaysMs: [60000], endpointEnv: { env: { DOCKER_HOST: 'unix://${sock}' }, platform: 'linux', homedir: '/nonexistent', readFile: () => undefined, exists: () => false } });
         const s = await m.start(); m.stop(); console.log(JSON.stringify(s));`;
-      const out = execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], {
+      const dropPrivileges = [`--reuid=${owner.uid}`, `--regid=${owner.gid}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--'];
+      const out = execFileSync('setpriv', [...dropPrivileges, process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], {
         cwd: path.resolve(__dirname, '../..'),
         encoding: 'utf8',
-        env: { ...process.env, HOME: '/tmp' },
+        env: { ...process.env, HOME: childTmp, TMPDIR: childTmp },
       });
       const status = JSON.parse(out.trim().split('\n').at(-1)!) as EngineStatus;
       expect(status).toMatchObject({ state: 'unreachable', reason: 'permission', message: `Permission denied on ${sock}.` });

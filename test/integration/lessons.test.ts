@@ -13,6 +13,7 @@ import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testLabels, testName } from '../support/labels';
+import { skipOnPodman } from '../support/engine-kind';
 
 let service: Service;
 let dataDir: string;
@@ -94,23 +95,39 @@ describe('running-a-container: publish host port 8080 to container port 80', () 
 });
 
 describe('stop-vs-kill: told apart by the signals in engine events', () => {
-  it('a docker stop ticks "stopped", a docker kill ticks "killed"', async () => {
+  it.skipIf(
+    skipOnPodman('Podman 4.3 sends no event for `docker stop` that says SIGTERM (no kill event, just die with the exit code), so "stopped (SIGTERM first)" has no evidence there'),
+  )('a docker stop ticks "stopped"', async () => {
     const w = await watch(service, 'stop-vs-kill');
-    await waitFor(() => w.task('stopped'), 'first evaluation');
-    const a = await runContainer({ name: testName('lsn-stop'), image: WEB_IMAGE });
-    const b = await runContainer({ name: testName('lsn-kill'), image: WEB_IMAGE });
-    await a.stop({ t: 1 });
-    await waitFor(() => w.task('stopped')?.detail.includes('lsn-stop'), 'stopped to name our container');
-    await b.kill();
-    await waitFor(() => w.task('killed')?.detail.includes('lsn-kill'), 'killed to name our container');
-    expect(w.task('stopped')).toMatchObject({ met: true, done: true });
-    expect(w.task('killed')).toMatchObject({ met: true, done: true });
-    w.close();
+    try {
+      await waitFor(() => w.task('stopped'), 'first evaluation');
+      const a = await runContainer({ name: testName('lsn-stop'), image: WEB_IMAGE });
+      await a.stop({ t: 1 });
+      await waitFor(() => w.task('stopped')?.detail.includes('lsn-stop'), 'stopped to name our container');
+      expect(w.task('stopped')).toMatchObject({ met: true, done: true });
+    } finally {
+      w.close();
+    }
+  });
+
+  it('a docker kill ticks "killed"', async () => {
+    const w = await watch(service, 'stop-vs-kill');
+    try {
+      await waitFor(() => w.task('killed'), 'first evaluation');
+      const b = await runContainer({ name: testName('lsn-kill'), image: WEB_IMAGE });
+      await b.kill();
+      await waitFor(() => w.task('killed')?.detail.includes('lsn-kill'), 'killed to name our container');
+      expect(w.task('killed')).toMatchObject({ met: true, done: true });
+    } finally {
+      w.close();
+    }
   });
 });
 
 describe('volumes: a file outlives its container', () => {
-  it('ticks after write, delete, re-mount; un-ticks when the volume is removed', async () => {
+  it.skipIf(
+    skipOnPodman('Podman 4.3 sends no volume mount events, and the check needs the engine to say which container used the volume before that container was deleted'),
+  )('ticks after write, delete, re-mount; un-ticks when the volume is removed', async () => {
     const docker = testDocker();
     const vol = testName('lsn-vol');
     await docker.createVolume({ Name: vol, Labels: testLabels() });

@@ -11,7 +11,7 @@ import type { BuildEvent, ReplaceEvent, TransferEvent } from '../../main/contrac
 import { createService, type Service } from '../../main/service/create-service';
 import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
-import { testLabels, testName } from '../support/labels';
+import { RUN_ID, TEST_LABEL, testLabels, testName } from '../support/labels';
 import { freePort, startRegistry, stopRegistry, tempDockerConfig, type TestRegistry } from '../support/registry';
 
 let service: Service;
@@ -124,10 +124,13 @@ describe('publish', () => {
   });
 
   it('reports the failing step of a broken Dockerfile in the builder own words', async () => {
-    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nRUN echo ok\nRUN exit 3\nRUN echo never\n` });
+    // The classic builder adds build labels (--label) as a last step, which a failed build never
+    // reaches: the image committed for `RUN echo ok` would be left dangling and unlabelled. A LABEL
+    // right after FROM is inherited by every step's image, so cleanup by label removes it.
+    const dir = context({ Dockerfile: `FROM ${WEB_IMAGE}\nLABEL ${TEST_LABEL}=${RUN_ID}\nRUN echo ok\nRUN exit 3\nRUN echo never\n` });
     const { events } = await collect<BuildEvent>('build:run', { contextPath: dir, tags: [`${testName('broken')}:1`], labels: testLabels() }, buildEnd);
     const failed = events.find((e): e is Extract<BuildEvent, { type: 'failed' }> => e.type === 'failed');
-    expect(failed?.step).toMatchObject({ step: 3, total: 5, instruction: 'RUN exit 3' });
+    expect(failed?.step).toMatchObject({ step: 4, total: 6, instruction: 'RUN exit 3' });
     expect(failed?.message).toMatch(/returned a non-zero code: 3/);
   });
 

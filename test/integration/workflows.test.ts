@@ -1,13 +1,15 @@
 /** The workflows feature against the real engine: run dialog, images, volumes, exec and shell. */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, CallArgs, CallName, CallResult, ShellEvent } from '../../main/contract';
+import type { ApiError, CallArgs, CallName, CallResult, RunOutputEvent, ShellEvent } from '../../main/contract';
+import { learnerShell } from '../../main/lessons/shell-activity';
 import { createService, type Service } from '../../main/service/create-service';
 import { emptyRunSpec, parseDockerRun, runCommand, type RunSpec } from '../../main/workflows/run-spec';
 import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { labelArgs, RUN_ID, TEST_LABEL, testLabels, testName } from '../support/labels';
 import { tempDataDir } from '../support/temp-dir';
+import { engineImageName, TEST_ENGINE } from '../support/engine-kind';
 
 const dataDir = tempDataDir('it-workflows');
 let service: Service;
@@ -24,6 +26,23 @@ async function callError<N extends CallName>(name: N, args: CallArgs<N>): Promis
   return r.error;
 }
 const spec = (s: Partial<RunSpec>): RunSpec => ({ ...emptyRunSpec(), image: WEB_IMAGE, labels: [`${TEST_LABEL}=${RUN_ID}`], ...s });
+/** Subscribes to an attached run's output, as the run dialog does. */
+async function attached(outputId: string) {
+  const events: RunOutputEvent[] = [];
+  const sub = await service.dispatcher.subscribe('att', 'workflows:run-output', { outputId }, (_id, e) => events.push(e as RunOutputEvent), () => undefined);
+  if (!sub.ok) throw new Error(sub.error.message);
+  const chunks = () => {
+    const out: { stream: string; text: string }[] = [];
+    for (const e of events) if (e.type === 'output') (e.replace ? out.splice(0, out.length, ...e.chunks) : out.push(...e.chunks));
+    return out;
+  };
+  return {
+    chunks,
+    text: () => chunks().map((c) => c.text).join(''),
+    exit: async () => (await waitFor(() => events.find((e) => e.type === 'exit'), 'exit event', 20_000) as Extract<RunOutputEvent, { type: 'exit' }>).exitCode,
+    close: () => service.dispatcher.unsubscribe('att', sub.value),
+  };
+}
 const names = async () => (await docker.listContainers({ all: true })).map((c) => c.Names[0]!.slice(1));
 
 beforeAll(async () => {
@@ -93,11 +112,15 @@ describe('run dialog', () => {
     expect(await names()).toContain(kept);
   });
 
-  it('attached with --rm: output and exit code come back and the container is gone', async () => {
+  it('attached with --rm: every byte of a quick container comes back, then the exit code, and the container is gone', async () => {
     const name = testName('attrm');
-    const r = await call('workflows:run', { spec: spec({ name, detach: false, rm: true, command: `sh -c 'echo bye; exit 4'` }) });
-    expect(r.exitCode).toBe(4);
-    expect(r.output).toEqual([{ stream: 'stdout', text: 'bye\n' }]);
+    // Prints at once and exits at once: only an attach made before the start sees all of it.
+    const r = await call('workflows:run', { spec: spec({ name, detach: false, rm: true, command: `sh -c 'seq 1 3000; echo bye; exit 4'` }) });
+    const run = await attached(r.outputId!);
+    const exit = await run.exit();
+    expect(exit).toBe(4);
+    expect(run.text()).toBe(`${Array.from({ length: 3000 }, (_, i) => i + 1).join('\n')}\nbye\n`);
+    run.close();
     await waitFor(async () => !(await names()).includes(name), 'auto-removed');
   });
 
@@ -105,10 +128,27 @@ describe('run dialog', () => {
     expect(await call('workflows:networks', {})).toEqual(expect.arrayContaining(['bridge', 'host', 'none']));
   });
 
-  it('attached mode returns the output and exit code', async () => {
-    const r = await call('workflows:run', { spec: spec({ name: testName('att'), detach: false, command: `sh -c 'echo out; echo err >&2; exit 3'` }) });
-    expect(r.exitCode).toBe(3);
-    expect(r.output).toEqual(expect.arrayContaining([{ stream: 'stdout', text: 'out\n' }, { stream: 'stderr', text: 'err\n' }]));
+  it('attached mode streams output live (before the exit), stdout and stderr apart; unsubscribing only detaches', async () => {
+    const name = testName('att');
+    const r = await call('workflows:run', { spec: spec({ name, detach: false, command: `sh -c 'echo out; echo err >&2; sleep 60; exit 3'` }) });
+    expect(r.name).toBe(name);
+    const run = await attached(r.outputId!);
+    await waitFor(() => run.text().includes('out\n') && run.text().includes('err\n'), 'first lines while it runs');
+    expect((await docker.getContainer(name).inspect()).State.Running).toBe(true);
+    expect(run.chunks()).toEqual(expect.arrayContaining([{ stream: 'stdout', text: 'out\n' }, { stream: 'stderr', text: 'err\n' }]));
+    // A second subscriber (a reconnecting window) gets the same output replayed.
+    const again = await attached(r.outputId!);
+    expect(again.text()).toBe(run.text());
+    run.close();
+    again.close();
+    expect((await docker.getContainer(name).inspect()).State.Running).toBe(true);
+    // Stopped (what the dialog's "Stop it" does): a watcher sees the exit.
+    const third = await attached(r.outputId!);
+    await call('containers:stop', { id: name, timeoutSeconds: 0 });
+    expect(await third.exit()).toBe(137);
+    third.close();
+    const gone = await service.dispatcher.subscribe('att', 'workflows:run-output', { outputId: '00000000-0000-4000-8000-000000000000' }, () => undefined, () => undefined);
+    expect(gone.ok ? null : gone.error).toMatchObject({ field: 'outputId', message: expect.stringMatching(/no longer kept/) });
   });
 
   it('the command shown, run by the docker CLI, gives the same configuration', async () => {
@@ -133,17 +173,21 @@ describe('run dialog', () => {
     expect(words.errors).toEqual([]);
     execFileSync('sh', ['-c', shown.replace(/^docker /, '/usr/local/bin/docker ')], { stdio: 'pipe' });
     const [a, b] = await Promise.all([docker.getContainer(fromApp.id).inspect(), docker.getContainer(cliName).inspect()]);
+    // Podman's inspect adds what belongs to each container, not to the command: HOSTNAME (its
+    // own id) in Env, and the host ports it picked for "127.0.0.1::80" in PortBindings.
+    const ownPorts = (b: typeof a.HostConfig.PortBindings) =>
+      TEST_ENGINE === 'podman' ? Object.fromEntries(Object.entries(b ?? {}).map(([k, v]) => [k, (v as { HostIp: string }[]).map((x) => ({ HostIp: x.HostIp, HostPort: '' }))])) : b;
     const pick = (i: typeof a) => ({
       image: i.Config.Image,
       cmd: i.Config.Cmd,
       // The docker CLI passes env and binds in no fixed order (Go map iteration): compare them as sets.
-      env: [...(i.Config.Env ?? [])].sort(),
+      env: [...(i.Config.Env ?? [])].filter((e) => !e.startsWith('HOSTNAME=')).sort(),
       labels: i.Config.Labels,
       exposed: i.Config.ExposedPorts,
       tty: i.Config.Tty,
       openStdin: i.Config.OpenStdin,
       binds: [...(i.HostConfig.Binds ?? [])].sort(),
-      portBindings: i.HostConfig.PortBindings,
+      portBindings: ownPorts(i.HostConfig.PortBindings),
       memory: i.HostConfig.Memory,
       nanoCpus: i.HostConfig.NanoCpus,
       restart: i.HostConfig.RestartPolicy,
@@ -160,7 +204,7 @@ describe('images', () => {
     const name = testName('img-user');
     await runContainer({ name, image: WEB_IMAGE, start: false });
     const list = await call('images:list', {});
-    const web = list.find((i) => i.repoTags.includes(WEB_IMAGE))!;
+    const web = list.find((i) => i.repoTags.includes(engineImageName(WEB_IMAGE)))!;
     expect(web).toBeDefined();
     expect(web.size).toBeGreaterThan(0);
     expect(web.containers).toContain(name);
@@ -273,6 +317,21 @@ describe('exec', () => {
     await call('exec:input', { sessionId: started.sessionId, data: 'stty size; echo h""i\n' });
     await waitFor(() => /\nhi\r?\n/.test(output()), 'hi echoed');
     expect(output()).toMatch(/30 100/);
+    // What the learner types and runs counts for the lessons, with its exit code; the prompt's marker is never shown.
+    const url = (service.engine.getStatus() as { endpoint: { url: string } }).endpoint.url;
+    const typed = () => learnerShell(service.engine).list(url).filter((e) => e.id === c.id);
+    // (Each after the previous prompt: a line typed while a command runs is that command's input.)
+    await call('exec:input', { sessionId: started.sessionId, data: 'netstat --no-such-flag\r' });
+    await waitFor(() => typed().length === 2, 'the failed command recorded');
+    await call('exec:input', { sessionId: started.sessionId, data: 'ls /\r' });
+    await waitFor(() => typed().length === 4, 'both typed commands recorded');
+    expect(typed().map((e) => [e.action, e.attributes.exitCode])).toEqual([
+      ['exec_start: netstat --no-such-flag', undefined],
+      ['exec_die', '1'],
+      ['exec_start: ls /', undefined],
+      ['exec_die', '0'],
+    ]);
+    expect(output()).not.toContain('\x1b]7771');
     await call('exec:resize', { sessionId: started.sessionId, cols: 120, rows: 40 });
     await call('exec:input', { sessionId: started.sessionId, data: 'stty size\n' });
     await waitFor(() => /40 120/.test(output()), 'resized');

@@ -10,3 +10,11 @@ export function skipOnPodman(why: string): boolean {
   console.log(`skipped on Podman: ${why}`);
   return true;
 }
+
+/**
+ * The name the engine gives a local image: Podman qualifies a short name loaded from a tar
+ * with `localhost/` (`dockside-test/web:latest` is listed as `localhost/dockside-test/web:latest`).
+ */
+export function engineImageName(ref: string): string {
+  return TEST_ENGINE === 'podman' && !/^[^/]+[.:][^/]*\//.test(ref) && !ref.startsWith('localhost/') ? `localhost/${ref}` : ref;
+}

@@ -6,10 +6,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './engine';
+import { freePort } from '../../main/engine/free-port';
+export { freePort } from '../../main/engine/free-port';
 
 export interface TestRegistry {
   /** "127.0.0.1:PORT", the host part of image references. */
@@ -22,16 +23,6 @@ export interface TestRegistry {
   log(): string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function which(cmd: string): string | null {
   try {

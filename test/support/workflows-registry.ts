@@ -4,26 +4,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from './engine';
+import { freePort } from '../../main/engine/free-port';
+export { freePort } from '../../main/engine/free-port';
 
 export interface LocalRegistry {
   host: string;
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startLocalRegistry(): Promise<LocalRegistry> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-wf-registry-'));

@@ -1,8 +1,11 @@
 /** Handlers of the "workflows" section of the contract (see main/contract.ts). */
 import { execOnce, ShellSessions } from '../../workflows/exec';
 import { imageHistory, listImages, pullImage, removeImage } from '../../workflows/images';
+import { AttachedRuns } from '../../workflows/attached-runs';
 import { runFromSpec } from '../../workflows/run';
+import { FieldError } from '../../engine/errors';
 import { createVolume, listVolumes, removeVolume } from '../../workflows/volumes';
+import { learnerShell } from '../../lessons/shell-activity';
 import { confirmPresence } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
@@ -21,7 +24,7 @@ type Calls = Pick<
   | 'exec:input'
   | 'exec:resize'
 >;
-type Subs = Pick<SubscriptionHandlers, 'images:list' | 'images:pull' | 'volumes:list' | 'exec:shell'>;
+type Subs = Pick<SubscriptionHandlers, 'images:list' | 'images:pull' | 'volumes:list' | 'exec:shell' | 'workflows:run-output'>;
 
 // One set of shell sessions per service: input/resize calls find the session a subscription opened.
 const sessionsByContext = new WeakMap<ServiceContext, ShellSessions>();
@@ -29,6 +32,14 @@ function sessionsOf(ctx: ServiceContext): ShellSessions {
   let s = sessionsByContext.get(ctx);
   if (!s) sessionsByContext.set(ctx, (s = new ShellSessions()));
   return s;
+}
+
+// One set of held attached runs per service: the run call holds, the output subscription reads.
+const runsByContext = new WeakMap<ServiceContext, AttachedRuns>();
+export function attachedRunsOf(ctx: ServiceContext): AttachedRuns {
+  let r = runsByContext.get(ctx);
+  if (!r) runsByContext.set(ctx, (r = new AttachedRuns()));
+  return r;
 }
 
 // Container events that change who uses an image or a volume.
@@ -41,8 +52,9 @@ export function workflowsCalls(ctx: ServiceContext): Calls {
     return s.state === 'connected' ? s.info.cpus : undefined;
   };
   return {
-    'workflows:run': async ({ spec, keepOnFailure }) => runFromSpec(engine.client(), spec, cpus(), keepOnFailure),
-    'workflows:networks': async () => (await engine.client().listNetworks()).map((n) => n.Name).sort(),
+    'workflows:run': async ({ spec, keepOnFailure }) => runFromSpec(engine.client(), spec, cpus(), keepOnFailure, attachedRunsOf(ctx)),
+    // host and none are modes every Linux engine accepts; Podman lists no network objects for them.
+    'workflows:networks': async () => [...new Set([...(await engine.client().listNetworks()).map((n) => n.Name), 'host', 'none'])].sort(),
     'images:list': async () => listImages(engine.client()),
     'images:remove': async ({ id, force }) => removeImage(engine.client(), id, force),
     'images:history': async ({ id }) => imageHistory(engine.client(), id),
@@ -87,6 +99,21 @@ export function workflowsSubscriptions(ctx: ServiceContext): Subs {
           ),
       }),
     'images:pull': ({ reference }, sink) => pullImage(engine.client(), reference, sink.emit, sink.fail),
-    'exec:shell': ({ id, cols, rows }, sink) => sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit),
+    'workflows:run-output': ({ outputId }, sink) => {
+      const close = attachedRunsOf(ctx).subscribe(outputId, sink.emit);
+      if (!close) {
+        throw new FieldError(
+          'outputId',
+          "This run's output is no longer kept (nobody watched it for a minute, or Dockside restarted). The container's Logs tab shows what it printed.",
+        );
+      }
+      return close;
+    },
+    'exec:shell': ({ id, cols, rows }, sink) => {
+      const status = engine.getStatus();
+      const engineUrl = status.state === 'connected' ? status.endpoint.url : '';
+      // What the learner types and runs in this shell counts for the lessons like a terminal's exec.
+      return sessionsOf(ctx).open(engine.client(), id, cols, rows, sink.emit, (c) => learnerShell(engine).record({ ...c, engineUrl }));
+    },
   };
 }

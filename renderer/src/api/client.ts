@@ -45,10 +45,10 @@ export function onTransportChange(cb: (up: boolean) => void): () => void {
   return () => transportListeners.delete(cb);
 }
 
-const failureListeners = new Set<(name: CallName, error: ApiError) => void>();
+const failureListeners = new Set<(name: CallName, error: ApiError, args: unknown) => void>();
 
 /** Told about every call that failed (notifications show the action ones). */
-export function onCallFailure(cb: (name: CallName, error: ApiError) => void): () => void {
+export function onCallFailure(cb: (name: CallName, error: ApiError, args: unknown) => void): () => void {
   failureListeners.add(cb);
   return () => failureListeners.delete(cb);
 }
@@ -57,7 +57,7 @@ export function call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Re
   return api()
     .invoke(name, args)
     .then((r) => {
-      if (!r.ok) failureListeners.forEach((cb) => cb(name, r.error));
+      if (!r.ok) failureListeners.forEach((cb) => cb(name, r.error, args));
       return r;
     });
 }

@@ -1,21 +1,11 @@
-import { Suspense, useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type CSSProperties } from 'react';
 import { useEngineOnline, useEngineStore } from '../stores/engine-store';
 import { useNavStore, type ViewId } from '../stores/nav-store';
 import { ContainersView } from '../views/containers/containers-view';
-import { BuildView } from '../views/build';
-import { ClusterView } from '../views/cluster';
-import { ImagesView } from '../views/images';
-import { LessonsView } from '../views/lessons';
-import { NetworksView } from '../views/networks';
-import { StatsView } from '../views/stats';
-import { VolumesView } from '../views/volumes';
 import { withCode } from '../components/inline-code';
-import { DiskView } from '../views/disk';
-import { HelpView } from '../views/help';
 import { DocsLink } from '../views/help/docs-link';
 import { VIEW_DOCS } from '../views/help/docs-links';
 import { CommandPaletteHost } from '../views/palette/command-palette';
-import { SettingsView } from '../views/settings';
 import { SettingsBridge } from '../views/settings/settings-bridge';
 import { EngineBridge } from './engine-bridge';
 import { EngineStatusBar } from './engine-status';
@@ -28,6 +18,21 @@ import { SkipLinks } from './skip-links';
 import { useUrlSync } from './use-url-sync';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
 import { disconnectedNote } from './disconnected-note';
+
+// Every view but the containers list (the first screen) is its own chunk, fetched when first opened:
+// the first paint loads none of xterm, recharts, the markdown stack or the lesson diagrams.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const StatsView = named(() => import('../views/stats'), 'StatsView');
+const ImagesView = named(() => import('../views/images'), 'ImagesView');
+const BuildView = named(() => import('../views/build'), 'BuildView');
+const VolumesView = named(() => import('../views/volumes'), 'VolumesView');
+const NetworksView = named(() => import('../views/networks'), 'NetworksView');
+const ClusterView = named(() => import('../views/cluster'), 'ClusterView');
+const LessonsView = named(() => import('../views/lessons'), 'LessonsView');
+const DiskView = named(() => import('../views/disk'), 'DiskView');
+const SettingsView = named(() => import('../views/settings'), 'SettingsView');
+const HelpView = named(() => import('../views/help'), 'HelpView');
 
 const VIEWS: Record<ViewId, ComponentType> = {
   containers: ContainersView,

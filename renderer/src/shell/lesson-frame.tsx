@@ -1,10 +1,15 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type PointerEvent } from 'react';
 import { Icon } from '../components/icons';
 import { useNavStore } from '../stores/nav-store';
 import { LessonDocsLink } from '../views/help/lesson-docs-link';
-import { LessonPane } from '../views/lessons';
+import { lazyPart } from '../components/lazy-part';
 
 let handledFocusRequest = 0;
+/** The lesson itself (markdown stack, diagrams) is its own chunk, fetched when a lesson first opens. */
+const LessonPane = lazyPart<{ lessonId: string }>(
+  () => import('../views/lessons/lesson-pane').then((m): { default: ComponentType<{ lessonId: string }> } => ({ default: m.LessonPane })),
+  <p className="muted">Loading the lesson…</p>,
+);
 const STORAGE_KEY = 'dockside.lessonPane';
 const MIN_WIDTH = 280;
 const maxWidth = () => Math.max(MIN_WIDTH + 40, Math.round(window.innerWidth * 0.6));

@@ -6,7 +6,8 @@
  * added by any feature get it without code of their own; `data-roving="off"` on a table opts out.
  */
 const ITEM = 'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary';
-const TEXT_ENTRY = 'input, select, textarea';
+// Controls that use the arrow keys themselves; a checkbox does not, so arrows move on from it.
+const TEXT_ENTRY = 'input:not([type="checkbox"]), select, textarea';
 
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   // Virtualised lists render one <tbody> per item: rows are taken across all bodies.
@@ -24,7 +25,8 @@ export function installRovingRows(root: HTMLElement): () => void {
     const items = itemsOf(tr);
     if (items.length === 0) return;
     let stop = current.get(tr);
-    if (!stop || !items.includes(stop)) stop = items[0]!;
+    // A row may name its entry point (the container's name, not the checkbox before it).
+    if (!stop || !items.includes(stop)) stop = items.find((el) => el.hasAttribute('data-row-entry')) ?? items[0]!;
     for (const el of items) {
       const want = el === stop ? '0' : '-1';
       if (el.getAttribute('tabindex') !== want) el.setAttribute('tabindex', want);

@@ -22,7 +22,14 @@ export const useEngineStore = create<EngineState>((set) => ({
   setContainers: (containers) => set({ containers, containersLoaded: true }),
 }));
 
-/** True when views may show engine data: the engine answers and so does the app server. */
+/**
+ * True when views may show engine data: the engine answers and so does the app server. A container
+ * list that arrives while the status still says 'connecting' is itself the engine's answer, so the
+ * first screen paints from the first list response without waiting for the status stream too
+ * (any later 'connecting' or 'unreachable' status clears containersLoaded).
+ */
 export function useEngineOnline(): boolean {
-  return useEngineStore((s) => s.status.state === 'connected' && s.transportUp);
+  return useEngineStore(
+    (s) => s.transportUp && (s.status.state === 'connected' || (s.status.state === 'connecting' && s.containersLoaded)),
+  );
 }

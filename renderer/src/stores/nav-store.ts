@@ -6,7 +6,7 @@ export type ViewId = 'containers' | 'stats' | 'images' | 'build' | 'volumes' | '
  * Known view parameters (set by lessons' "open in Dockside" and by other views):
  * - containers: { runCommand?: string }  opens the run dialog prefilled from a `docker run` line
  *               { select?: string, tab?: string } opens a container's details on a tab (see `detail`)
- * - networks:   { lab?: true }           opens the load-balancer lab
+ * - networks:   { lab?: boolean }        true opens the load-balancer lab, false the list
  * - build:      { pipeline?: true }      opens the deployment pipeline walk-through
  *               { registries?: true }    opens the registries tab (practice registry, login, push, pull)
  * - volumes:    { browse?: string }      opens the file browser of that volume
@@ -31,6 +31,11 @@ interface NavState {
    * heading takes focus then, and not when the same state comes back from the URL or a re-render.
    */
   detailFocusRequest: number;
+  /**
+   * The tab a lesson asked for without naming a container (`{ tab: 'shell' }`): the next container
+   * the learner opens shows it. Cleared by the next navigation.
+   */
+  nextDetailTab: string | null;
   /** Bumped when a lesson is opened on purpose: the lesson pane takes focus then. */
   lessonFocusRequest: number;
   go(view: ViewId, params?: Record<string, unknown>): void;
@@ -49,21 +54,27 @@ export const useNavStore = create<NavState>((set) => ({
   lessonId: null,
   detail: null,
   detailFocusRequest: 0,
+  nextDetailTab: null,
   lessonFocusRequest: 0,
   go: (view, params = {}) =>
     set((s) => {
       // { select, tab } is how lessons and other views ask for a container's details.
       const select = typeof params.select === 'string' && params.select ? params.select : null;
+      const wantedTab = typeof params.tab === 'string' && params.tab ? params.tab : null;
       if (view === 'containers' && select) {
-        const tab = typeof params.tab === 'string' && params.tab ? params.tab : (s.detail?.tab ?? DEFAULT_DETAIL_TAB);
-        return { view, params, detail: { container: select, tab }, detailFocusRequest: s.detailFocusRequest + 1 };
+        const tab = wantedTab ?? s.detail?.tab ?? DEFAULT_DETAIL_TAB;
+        return { view, params, detail: { container: select, tab }, detailFocusRequest: s.detailFocusRequest + 1, nextDetailTab: null };
       }
-      return { view, params };
+      if (view === 'containers' && wantedTab) {
+        // A tab without a container: the open details switch to it, and so does the next container opened.
+        return { view, params, detail: s.detail ? { ...s.detail, tab: wantedTab } : null, nextDetailTab: wantedTab };
+      }
+      return { view, params, nextDetailTab: null };
     }),
   openLesson: (lessonId) => set((s) => ({ lessonId, lessonFocusRequest: lessonId ? s.lessonFocusRequest + 1 : s.lessonFocusRequest })),
   openContainer: (container, tab) =>
     set((s) => ({
-      detail: { container, tab: tab ?? s.detail?.tab ?? DEFAULT_DETAIL_TAB },
+      detail: { container, tab: tab ?? s.nextDetailTab ?? s.detail?.tab ?? DEFAULT_DETAIL_TAB },
       detailFocusRequest: s.detailFocusRequest + 1,
     })),
   closeContainer: () => set({ detail: null }),

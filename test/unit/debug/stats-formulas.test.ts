@@ -94,3 +94,15 @@ describe('cgroup v2 sample (hand-made per the formulas)', () => {
     expect(memoryUsed(bare)).toBe(100);
   });
 });
+
+describe('a Podman 4.3 first sample (recorded from `podman system service`)', () => {
+  it('gives no CPU % over its few-millisecond window, like a first sample, and one once the window is long enough', () => {
+    const s = sample('podman-first-sample.json');
+    expect(Date.parse(s.read!) - Date.parse(s.preread!)).toBeLessThan(50);
+    expect(cpuPercent(s).percent).toBe(0);
+    expect(cpuPercent(s).onlineCpus).toBe(2);
+    // The same counters read a second apart are a measurement.
+    const later = { ...s, preread: new Date(Date.parse(s.read!) - 1000).toISOString() };
+    expect(cpuPercent(later).percent).toBeGreaterThan(0);
+  });
+});

@@ -51,6 +51,7 @@ describe('electronegativity', () => {
     const run = require('@doyensec/electronegativity') as Run;
     expect(run, 'electronegativity exposes run()').toBeTypeOf('function');
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-eneg-'));
+    const report = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-eneg-report-'));
     try {
       fs.cpSync(path.join(root, 'main'), path.join(stage, 'main'), { recursive: true });
       fs.cpSync(path.join(root, 'preload'), path.join(stage, 'preload'), { recursive: true });
@@ -58,7 +59,9 @@ describe('electronegativity', () => {
       fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(stage, 'renderer/index.html'));
       const result = await run({
         input: stage,
-        output: path.join(stage, 'electronegativity.csv'),
+        // The report goes outside the scanned tree: electronegativity may still write it after run()
+        // resolves, which made removing the scanned folder fail with ENOTEMPTY.
+        output: path.join(report, 'electronegativity.csv'),
         isSarif: false,
         customScan: '',
         severitySet: '',
@@ -72,8 +75,17 @@ describe('electronegativity', () => {
       const unexplained = (result.issues ?? []).filter((f) => !EXPLAINED.has(key(f)));
       expect(unexplained.map((f) => `${key(f)}:${f.location?.line ?? ''} ${f.description ?? ''}`)).toEqual([]);
     } finally {
-      // electronegativity may still be writing its report when run() resolves: retry on ENOTEMPTY.
       fs.rmSync(stage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      // The late report write: retry for up to 10 s, so no folder is left behind.
+      for (let i = 0; ; i++) {
+        try {
+          fs.rmSync(report, { recursive: true, force: true });
+          break;
+        } catch (err) {
+          if (i >= 40) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     }
   }, 120_000);
 });

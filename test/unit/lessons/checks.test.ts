@@ -72,6 +72,15 @@ describe('check details', () => {
     expect(met({ type: 'container-ended', how: 'stop' }, onlyStop)).toBe(true);
   });
 
+  it("counts Podman's signal-less kill as a kill only when the container died of SIGKILL", () => {
+    // Podman 4.3's compat events, as its `docker kill` produced them: no signal attribute.
+    const ev = (action: string, attributes: Record<string, string>, t: number) => ({ type: 'container', action, id: 'p1', attributes: { name: 'pod-web', ...attributes }, timeNano: t * 1e9 });
+    const killed = endings([ev('start', {}, 1), ev('kill', {}, 2), ev('die', { exitCode: '137' }, 3)]);
+    expect(killed.map((e) => e.how)).toEqual(['kill']);
+    const hup = endings([ev('start', {}, 1), ev('kill', {}, 2), ev('die', { exitCode: '129' }, 3)]);
+    expect(hup.map((e) => e.how)).toEqual(['exit']);
+  });
+
   it('volume-outlived-container needs the first container destroyed, not just stopped', () => {
     const noDestroy = { ...done, events: done.events.filter((e) => e.action !== 'destroy') };
     expect(met({ type: 'volume-outlived-container' }, noDestroy)).toBe(false);
@@ -113,6 +122,15 @@ describe('check details', () => {
     expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1)] })).toBe(false);
     expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/other:latest', 2)] })).toBe(false);
     expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, events: [push('localhost:5000/app:1.0.0', 1), push('localhost:5000/app:latest', 2)] })).toBe(true);
+  });
+
+  it('image-pushed: a push --all-tags (one event naming the repository) counts for the local tags of that repository', () => {
+    const allTags = { type: 'image', action: 'push', id: 'localhost:5000/app', attributes: { name: 'localhost:5000/app' }, timeNano: 1 };
+    const images = [{ id: 'sha256:a', repoTags: ['localhost:5000/app:1.0.0', 'localhost:5000/app:latest', 'app:latest'] }];
+    const r = evaluateCheck(spec({ type: 'image-pushed', versionAndLatest: true }), { ...empty, images, events: [allTags] });
+    expect(r).toEqual({ met: true, detail: 'Pushed localhost:5000/app:1.0.0 and localhost:5000/app:latest.' });
+    expect(met({ type: 'image-pushed', versionAndLatest: true }, { ...empty, images: [{ id: 'sha256:a', repoTags: ['localhost:5000/app:latest'] }], events: [allTags] })).toBe(false);
+    expect(evaluateCheck(spec({ type: 'image-pushed' }), { ...empty, events: [allTags] }).detail).toBe('Pushed localhost:5000/app (all tags).');
   });
 
   it('image-pulled reads pull events', () => {

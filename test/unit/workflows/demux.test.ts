@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Demuxer } from '../../../main/workflows/demux';
 import { fieldOfEngineError } from '../../../main/workflows/run';
 import { emptyRunSpec } from '../../../main/workflows/run-spec';
+import { frame } from './engine-frame';
 
-function frame(stream: 1 | 2, text: string): Buffer {
-  const payload = Buffer.from(text);
-  const h = Buffer.alloc(8);
-  h[0] = stream;
-  h.writeUInt32BE(payload.length, 4);
-  return Buffer.concat([h, payload]);
-}
 
 describe('Demuxer', () => {
   it('tells stdout and stderr apart and merges neighbours', () => {

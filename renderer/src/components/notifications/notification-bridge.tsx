@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { CallName } from '../../../../main/contract';
 import { onCallFailure } from '../../api/client';
 import { useSettingsStore } from '../../views/settings/settings-store';
+import { attemptedCommand } from './attempted-command';
 import { useNotificationStore } from './notification-store';
 
 /** Calls that only read: their failures show where the data would be, not as a notification. */
@@ -27,9 +28,10 @@ export function NotificationBridge() {
   }, []);
   useEffect(
     () =>
-      onCallFailure((name, error) => {
+      onCallFailure((name, error, args) => {
         if (READS.test(name)) return;
-        useNotificationStore.getState().notify({ kind: 'failure', title: describe(name), detail: error.message });
+        const command = attemptedCommand(name, args);
+        useNotificationStore.getState().notify({ kind: 'failure', title: describe(name), detail: error.message, ...(command ? { command } : {}) });
       }),
     [],
   );

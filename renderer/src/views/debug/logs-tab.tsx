@@ -16,6 +16,8 @@ import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
+import { sinceToUnix, type LogsPrefill } from '../../../../main/lessons/command-target';
+import { useNavStore } from '../../stores/nav-store';
 import { LogLineView, plainText } from './log-line';
 
 /** Lines kept in the page; older ones are only in the engine (and in a saved file). */
@@ -52,6 +54,28 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const [version, setVersion] = useState(0);
   // The subscription's "since" is fixed when the choice is made, not recomputed on each render.
   const [sinceAt, setSinceAt] = useState<number | null>(null);
+  // A --since from a lesson's command, shown as its own choice ("10m" as written).
+  const [sinceFromCommand, setSinceFromCommand] = useState<string | null>(null);
+  const [follow, setFollow] = useState(true);
+
+  // "Open in Dockside" on `docker logs [-f] [-t] [--tail N] [--since X] NAME`: the tab does exactly that.
+  const params = useNavStore((s) => s.params);
+  useEffect(() => {
+    const wanted = typeof params.select === 'string' ? params.select : null;
+    const prefill = params.logs as LogsPrefill | undefined;
+    if (!prefill || !wanted || !(wanted === container.name || wanted === container.id || container.id.startsWith(wanted))) return;
+    setFollow(prefill.follow);
+    setTimestamps(prefill.timestamps);
+    // The CLI prints the whole log without --tail.
+    setTailText(prefill.tail ?? 'all');
+    const since = prefill.since === undefined ? null : sinceToUnix(prefill.since, Date.now());
+    setSinceAt(since);
+    setSinceFromCommand(since === null ? null : prefill.since!);
+    setSinceIdx(since === null ? 0 : -1);
+    if (prefill.since !== undefined && since === null) setError(`--since "${prefill.since}" is not a duration (10m, 1h30m), a date-time or Unix seconds: showing the whole log.`);
+    // Applied once per "Open in Dockside" (each click sets new params), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
 
   const ring = useRef(new LogWindow(LOG_WINDOW));
   const held = useRef(new LogWindow(LOG_WINDOW)); // lines that arrived while paused
@@ -64,7 +88,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const tailError = tail !== 'all' && (!Number.isInteger(tail) || tail < 0) ? `Tail "${tailText}" must be a whole number of lines or "all"` : null;
   const args = tailError
     ? null
-    : { id: container.id, tail, timestamps, ...(sinceAt !== null ? { since: sinceAt } : {}) };
+    : { id: container.id, tail, timestamps, follow, ...(sinceAt !== null ? { since: sinceAt } : {}) };
   const subKey = JSON.stringify(args);
 
   // A new subscription starts a new log view.
@@ -161,7 +185,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
 
   const c = counters.current;
   const older = ring.current.olderLines;
-  const command = ['docker logs', '--follow', tail !== 'all' ? `--tail ${tail}` : '', sinceAt !== null ? `--since ${new Date(sinceAt * 1000).toISOString()}` : '', timestamps ? '--timestamps' : '', container.name]
+  const sinceWord = sinceFromCommand !== null && sinceIdx === -1 ? sinceFromCommand : sinceAt !== null ? new Date(sinceAt * 1000).toISOString() : '';
+  const command = ['docker logs', follow ? '--follow' : '', tail !== 'all' ? `--tail ${tail}` : '', sinceWord ? `--since ${sinceWord}` : '', timestamps ? '--timestamps' : '', container.name]
     .filter(Boolean)
     .join(' ');
 
@@ -179,10 +204,15 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
             onChange={(e) => {
               const i = Number(e.target.value);
               setSinceIdx(i);
+              if (i === -1) {
+                setSinceAt(sinceFromCommand === null ? null : sinceToUnix(sinceFromCommand, Date.now()));
+                return;
+              }
               const s = SINCE_CHOICES[i]!.seconds;
               setSinceAt(s === null ? null : Math.floor(Date.now() / 1000) - s);
             }}
           >
+            {sinceFromCommand !== null && <option value={-1}>{sinceFromCommand} (from the command)</option>}
             {SINCE_CHOICES.map((s, i) => (
               <option key={s.label} value={i}>
                 {s.label}
@@ -192,6 +222,9 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         </label>
         <label>
           <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> Timestamps
+        </label>
+        <label title="Without it, the log is read once (docker logs without -f)">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
         <button type="button" onClick={() => (paused ? resume() : setPaused(true))} aria-pressed={paused}>
           {paused ? `Resume following${held.current.length ? ` (${held.current.length} new)` : ''}` : 'Pause'}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { NetworkCreatePrefill } from '../../../../main/lessons/command-target';
 import type { ApiError } from '../../../../main/contract';
 import { cidrProblem } from '../../../../main/networks/cidr';
 import { call } from '../../api/client';
@@ -6,12 +7,27 @@ import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
 
 /** `docker network create`: name, optional subnet, internal flag; errors shown by their field. */
-export function CreateNetworkForm({ onCreated }: { onCreated?: (name: string) => void }) {
+export function CreateNetworkForm({ onCreated, prefill }: { onCreated?: (name: string) => void; prefill?: NetworkCreatePrefill | undefined }) {
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');
   const [internal, setInternal] = useState(false);
+  const [labels, setLabels] = useState<string[]>([]);
+  const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  // "Open in Dockside" on `docker network create ...`: every flag in the form, nothing created yet.
+  useEffect(() => {
+    if (!prefill) return;
+    setName(prefill.name);
+    setSubnet(prefill.subnet ?? '');
+    setInternal(prefill.internal);
+    setLabels(prefill.labels);
+    setError(null);
+    setNote(prefill.driver && prefill.driver !== 'bridge' ? `This form makes bridge networks; --driver ${prefill.driver} is left out.` : null);
+    nameRef.current?.focus();
+  }, [prefill]);
 
   const submit = async () => {
     setError(null);
@@ -25,7 +41,8 @@ export function CreateNetworkForm({ onCreated }: { onCreated?: (name: string) =>
       return;
     }
     setBusy(true);
-    const r = await call('networks:create', { name: name.trim(), internal, ...(subnet.trim() ? { subnet: subnet.trim() } : {}) });
+    const labelRecord = Object.fromEntries(labels.map((l) => [l.split('=')[0]!, l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']));
+    const r = await call('networks:create', { name: name.trim(), internal, ...(subnet.trim() ? { subnet: subnet.trim() } : {}), ...(labels.length ? { labels: labelRecord } : {}) });
     setBusy(false);
     if (!r.ok) {
       setError(r.error);
@@ -36,6 +53,8 @@ export function CreateNetworkForm({ onCreated }: { onCreated?: (name: string) =>
     setName('');
     setSubnet('');
     setInternal(false);
+    setLabels([]);
+    setNote(null);
   };
 
   const err = (f: string) => (error?.field === f ? error.message : null);
@@ -50,7 +69,7 @@ export function CreateNetworkForm({ onCreated }: { onCreated?: (name: string) =>
     >
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="my-net" aria-invalid={Boolean(err('name'))} aria-describedby="net-name-error" />
+        <input ref={nameRef} value={name} onChange={(e) => setName(e.target.value)} placeholder="my-net" aria-invalid={Boolean(err('name'))} aria-describedby="net-name-error" />
         <span id="net-name-error" className="field-error" role={err('name') ? 'alert' : undefined} data-testid="network-name-error">
           {err('name')}
         </span>
@@ -69,6 +88,15 @@ export function CreateNetworkForm({ onCreated }: { onCreated?: (name: string) =>
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Creating…' : 'Create network'}
       </button>
+      {labels.length > 0 && (
+        <span className="muted" data-testid="network-labels">
+          Labels: {labels.join(', ')}{' '}
+          <button type="button" className="small" onClick={() => setLabels([])}>
+            Drop labels
+          </button>
+        </span>
+      )}
+      {note && <span className="muted">{note}</span>}
       {error && !error.field && <ErrorText error={error} />}
     </form>
   );

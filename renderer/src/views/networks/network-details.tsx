@@ -7,7 +7,7 @@ import { useCommandStore } from '../../stores/command-store';
 import { useEngineStore } from '../../stores/engine-store';
 
 /** One network: connect a container (optional alias), and its inspect document. */
-export function NetworkDetails({ network }: { network: NetworkSummary }) {
+export function NetworkDetails({ network, prefillConnect }: { network: NetworkSummary; prefillConnect?: { container: string; alias?: string } | undefined }) {
   const containers = useEngineStore((s) => s.containers);
   const [inspect, setInspect] = useState<Record<string, unknown> | null>(null);
   const [inspectError, setInspectError] = useState<string | null>(null);
@@ -15,6 +15,13 @@ export function NetworkDetails({ network }: { network: NetworkSummary }) {
   const [alias, setAlias] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // "Open in Dockside" on `docker network connect [--alias A] NET CONTAINER`: the form filled, not yet sent.
+  useEffect(() => {
+    if (!prefillConnect) return;
+    setContainer(prefillConnect.container);
+    setAlias(prefillConnect.alias ?? '');
+  }, [prefillConnect]);
 
   const attachedKey = network.containers.map((c) => `${c.containerId}:${c.ipv4}`).join(',');
   useEffect(() => {
@@ -75,6 +82,13 @@ export function NetworkDetails({ network }: { network: NetworkSummary }) {
               ))}
             </select>
             {error?.field === 'container' && <span className="field-error" role="alert">{error.message}</span>}
+            {prefillConnect && container === prefillConnect.container && !candidates.some((c) => c.name === container) && (
+              <span className="field-error" role="alert" data-testid="connect-unknown">
+                {network.containers.some((c) => c.containerName === container)
+                  ? `${container} is already attached to ${network.name}.`
+                  : `No container called ${container} on this engine: create it first (Run a container), then connect it.`}
+              </span>
+            )}
           </label>
           <label>
             Alias (optional)

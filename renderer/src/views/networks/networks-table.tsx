@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NetworkEndpoint, NetworkSummary } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -14,8 +14,25 @@ import { useListView } from '../lists/use-list-view';
 const NETWORK_LIST = { textsOf: networkTexts, sortKeys: networkSortKeys, idOf: (n: NetworkSummary) => n.id };
 
 /** Networks with their subnet, gateway and attached containers (address, aliases). */
-export function NetworksTable({ networks, selected, onSelect }: { networks: NetworkSummary[]; selected: string | null; onSelect(id: string | null): void }) {
+export function NetworksTable({
+  networks,
+  selected,
+  onSelect,
+  askRemove,
+}: {
+  networks: NetworkSummary[];
+  selected: string | null;
+  onSelect(id: string | null): void;
+  /** `docker network rm NAME` opened in Dockside: the usual confirmation, for that network (changes per click). */
+  askRemove?: { id: string } | null;
+}) {
   const [removing, setRemoving] = useState<NetworkSummary | null>(null);
+  useEffect(() => {
+    const n = askRemove ? networks.find((x) => x.id === askRemove.id) : undefined;
+    if (n) setRemoving(n);
+    // Once per request, not again when the list changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [askRemove]);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -34,6 +34,33 @@ export function VolumesView() {
   useEffect(() => {
     if (browseParam) setBrowsing(browseParam);
   }, [browseParam]);
+  // `docker volume create|rm|inspect ...` opened from a lesson: the form filled, or that volume
+  // shown (the filter set to its name) with removal asked as usual.
+  const params = useNavStore((s) => s.params);
+  const [labels, setLabels] = useState<string[]>([]);
+  const [targeted, setTargeted] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const create = params.create as { name: string; labels: string[] } | undefined;
+    if (create) {
+      setName(create.name);
+      setLabels(create.labels);
+      setCreateError(null);
+      nameRef.current?.focus();
+    }
+    setTargeted(typeof params.select === 'string' ? params.select : null);
+    if (typeof params.select === 'string') list.setQuery(params.select);
+    // Once per request (each click sets new params).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
+  const targetVolume = targeted && volumes ? (volumes.find((v) => v.name === targeted) ?? null) : null;
+  const askedRemove = useRef<unknown>(null);
+  useEffect(() => {
+    if (params.remove === true && targetVolume && askedRemove.current !== params) {
+      askedRemove.current = params;
+      setRemoving(targetVolume);
+    }
+  }, [params, targetVolume]);
   const sizes = useVolumeSizes(volumes ? volumes.map((v) => v.name) : null);
   useSubscription(
     'volumes:list',
@@ -46,12 +73,14 @@ export function VolumesView() {
   );
   const create = async () => {
     setCreateError(null);
-    const r = await call('volumes:create', name.trim() ? { name: name.trim() } : {});
+    const labelRecord = Object.fromEntries(labels.map((l) => [l.split('=')[0]!, l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']));
+    const r = await call('volumes:create', { ...(name.trim() ? { name: name.trim() } : {}), ...(labels.length ? { labels: labelRecord } : {}) });
     if (!r.ok) {
       setCreateError(r.error);
       return;
     }
     setName('');
+    setLabels([]);
     useCommandStore.getState().show(`Created volume ${r.value.name}`, r.value.command);
   };
   return (
@@ -67,11 +96,25 @@ export function VolumesView() {
         >
           <label>
             New volume name
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="(random)" spellCheck={false} aria-invalid={Boolean(createError)} />
+            <input ref={nameRef} value={name} onChange={(e) => setName(e.target.value)} placeholder="(random)" spellCheck={false} aria-invalid={Boolean(createError)} />
           </label>
+          {labels.length > 0 && (
+            <span className="muted" data-testid="volume-labels">
+              Labels: {labels.join(', ')}{' '}
+              <button type="button" className="small" onClick={() => setLabels([])}>
+                Drop labels
+              </button>
+            </span>
+          )}
           <button type="submit">Create volume</button>
         </form>
       </div>
+      {targeted && volumes !== null && !targetVolume && (
+        <p className="error-text not-found" role="alert" data-testid="volume-not-found">
+          There is no volume called <code>{targeted}</code> on this engine, so <code>docker volume {params.remove ? 'rm' : 'inspect'} {targeted}</code> would fail
+          too.
+        </p>
+      )}
       <ErrorText error={createError} />
       <p className="muted">
         A volume keeps its files when the containers using it are removed: removing a container never removes a named volume unless you ask.
@@ -113,7 +156,7 @@ export function VolumesView() {
             scrollRef={scrollRef}
             columns={7}
             render={(v) => (
-              <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)}>
+              <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)} className={v.name === targeted ? 'selected' : undefined}>
                 <SelectCell selection={list.selection} id={v.name} label={v.name} visibleIds={list.shownIds} />
                 <td className="mono">{v.name}</td>
                 <td>{v.driver}</td>

@@ -10,7 +10,21 @@ import { useCommandStore } from '../../stores/command-store';
  * A pull on screen: per-layer bars, an overall bar and Cancel. The pull is a subscription, so
  * Cancel (or leaving the screen) unsubscribes, which destroys the engine stream and stops it.
  */
-export function PullProgress({ reference, onDone, onCancel }: { reference: string; onDone?: (ref: string) => void; onCancel: () => void }) {
+export function PullProgress({
+  reference,
+  onDone,
+  onCancel,
+  onError,
+  hint,
+}: {
+  reference: string;
+  onDone?: (ref: string) => void;
+  onCancel: () => void;
+  /** Told when the pull failed (the panel stays, showing why). */
+  onError?: (e: ApiError) => void;
+  /** Shown under a failure: what to do next. */
+  hint?: (e: ApiError) => string;
+}) {
   const [event, setEvent] = useState<PullEvent | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const finished = event?.done === true || error !== null;
@@ -24,7 +38,10 @@ export function PullProgress({ reference, onDone, onCancel }: { reference: strin
         onDone?.(e.reference);
       }
     },
-    (e) => setError(e),
+    (e) => {
+      setError(e);
+      onError?.(e);
+    },
     reference,
   );
   const overall = event?.progress.overall;
@@ -73,6 +90,7 @@ export function PullProgress({ reference, onDone, onCancel }: { reference: strin
       )}
       {event?.progress.message && <p className="muted">{event.progress.message}</p>}
       <ErrorText error={error ?? event?.progress.error} />
+      {error && hint && <p className="wf-hint-line">{hint(error)}</p>}
     </section>
   );
 }

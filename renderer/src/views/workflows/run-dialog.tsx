@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ApiError, RunResult } from '../../../../main/contract';
+import type { ApiError } from '../../../../main/contract';
+import { plainPullError, plainRunError } from '../../../../main/workflows/run-errors';
 import {
   emptyRunSpec,
   joinReference,
@@ -17,13 +18,18 @@ import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
 import { useEngineStore } from '../../stores/engine-store';
 import { PullProgress } from './pull-progress';
+import { RunOutput, type LiveRun } from './run-output';
+import { StopOrLeave } from './stop-or-leave';
+import './run.css';
 
 const RESTARTS = ['', 'no', 'always', 'unless-stopped', 'on-failure', 'on-failure:3'];
 
 /**
  * The run dialog: a form that shows its `docker run` command live, fills itself from a pasted
- * command, checks before sending, shows the engine's errors next to their field, and offers to
- * pull a missing image before running.
+ * command, checks before sending, and shows the engine's errors next to their field in plain
+ * words (the engine's own text kept). Like `docker run`: a missing image is pulled first (with
+ * progress, and Cancel), and an attached run shows its output live; closing while it runs asks
+ * whether to stop the container.
  */
 export function RunDialog({ initialCommand, initialImage, onClose }: { initialCommand?: string; initialImage?: string; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,7 +47,12 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
   const [busy, setBusy] = useState(false);
   const [keepOnFailure, setKeepOnFailure] = useState(false);
   const [pulling, setPulling] = useState<string | null>(null);
-  const [result, setResult] = useState<RunResult | null>(null);
+  // The last pull's outcome when it did not end in a run: failed (with a hint) or cancelled.
+  const [pullOutcome, setPullOutcome] = useState<{ reference: string; error: ApiError | null } | null>(null);
+  const justPulled = useRef(false);
+  const [live, setLive] = useState<(LiveRun & { command: string }) | null>(null);
+  const [liveExit, setLiveExit] = useState<number | null | undefined>(undefined);
+  const [asking, setAsking] = useState(false);
   const [localImages, setLocalImages] = useState<string[]>([]);
   // Image and tag are two fields; the spec holds them joined as one reference.
   const [refParts, setRefParts] = useState(() => splitReference(initial?.spec.image ?? ''));
@@ -66,7 +77,7 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
   // Before the first Run, an empty image is not yet an error worth shouting about.
   const shown = submitted ? issues : issues.filter((i) => !(i.field === 'image' && spec.image.trim() === ''));
   const errorOf = (field: string): string | undefined =>
-    shown.find((i) => i.field === field)?.message ?? (serverError?.field === field ? serverError.message : undefined);
+    shown.find((i) => i.field === field)?.message ?? (serverError?.field === field ? withPlainWords(serverError, spec.image) : undefined);
   const command = runCommand(spec);
 
   const update = (patch: Partial<RunSpec>) => {
@@ -85,17 +96,32 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
     if (validateRunSpec(spec, cpus).length > 0) return;
     setBusy(true);
     setServerError(null);
+    setPullOutcome(null);
+    setPulling(null);
     const r = await call('workflows:run', { spec, keepOnFailure });
     setBusy(false);
+    const pulledJustNow = justPulled.current;
+    justPulled.current = false;
     if (!r.ok) {
-      setServerError(r.error);
+      // As `docker run` does: an image that is not here is pulled first, then the run goes on.
+      if (r.error.field === 'image' && r.error.code === 'not-found' && !pulledJustNow) setPulling(spec.image.trim());
+      else setServerError(r.error);
       return;
     }
     useCommandStore.getState().show(`Ran ${r.value.name}`, r.value.command);
-    if (spec.detach) onClose();
-    else setResult(r.value);
+    if (spec.detach || !r.value.outputId) onClose();
+    else {
+      setLiveExit(undefined);
+      setLive({ id: r.value.id, name: r.value.name, outputId: r.value.outputId, command: r.value.command });
+    }
   };
-  const missingImage = serverError?.field === 'image' && serverError.code === 'not-found';
+  const liveRunning = live !== null && liveExit === undefined;
+  // Cancel (or Escape) never silently leaves an attached container running: it asks first.
+  const cancel = () => {
+    if (asking) setAsking(false);
+    else if (liveRunning) setAsking(true);
+    else onClose();
+  };
   const generalError = serverError && !serverError.field ? serverError : serverError && !fieldShown(serverError.field, spec) ? serverError : null;
 
   return (
@@ -105,10 +131,30 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
       aria-labelledby="wf-run-title"
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        cancel();
       }}
     >
       <h2 id="wf-run-title">Run a container</h2>
+      {live ? (
+        <div className="wf-live">
+          <CommandLine command={live.command} label="Copy docker run command" />
+          <RunOutput key={live.outputId} run={live} onExit={setLiveExit} />
+          {asking && liveRunning ? (
+            <StopOrLeave run={live} onBack={() => setAsking(false)} onDone={onClose} />
+          ) : (
+            <div className="dialog-actions">
+              {!liveRunning && (
+                <button type="button" onClick={() => setLive(null)}>
+                  Edit and run again
+                </button>
+              )}
+              <button type="button" className={liveRunning ? undefined : 'primary'} onClick={cancel}>
+                {liveRunning ? 'Cancel' : 'Close'}
+              </button>
+            </div>
+          )}
+        </div>
+      ) : (
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -184,24 +230,37 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
             {(p) => <input {...p} value={spec.name} onChange={(e) => update({ name: e.target.value })} placeholder="(random)" spellCheck={false} />}
           </Field>
         </div>
-        {missingImage && !pulling && (
-          <p className="wf-missing" role="status">
-            <code>{spec.image}</code> is not on this engine.{' '}
-            <button type="button" className="primary" onClick={() => setPulling(spec.image.trim())}>
-              Pull it and run
-            </button>
-          </p>
-        )}
         {pulling && (
-          <PullProgress
-            reference={pulling}
-            onCancel={() => setPulling(null)}
-            onDone={() => {
-              setPulling(null);
-              setServerError(null);
-              void run();
-            }}
-          />
+          <>
+            <p className="wf-missing" role="status">
+              Unable to find <code>{pulling}</code> on this engine: pulling it first, as <code>docker run</code> does.
+            </p>
+            <PullProgress
+              key={pulling}
+              reference={pulling}
+              hint={(e) => plainPullError(e.message, pulling)}
+              onCancel={() => {
+                setPullOutcome({ reference: pulling, error: null });
+                setPulling(null);
+              }}
+              onError={(e) => {
+                // The failure stays on screen with its hint, but Run is usable again at once.
+                setPullOutcome({ reference: pulling, error: e });
+                setSubmitted(true);
+              }}
+              onDone={() => {
+                setPulling(null);
+                justPulled.current = true;
+                void run();
+              }}
+            />
+          </>
+        )}
+        {pullOutcome && !pullOutcome.error && (
+          <p className="wf-missing" role="status" data-testid="pull-cancelled">
+            Pull of <code>{pullOutcome.reference}</code> cancelled: the engine stopped downloading, and nothing was created (no image, no
+            container). Run starts it again.
+          </p>
         )}
 
         <fieldset className="wf-mode">
@@ -319,32 +378,25 @@ export function RunDialog({ initialCommand, initialImage, onClose }: { initialCo
 
         <h3 className="wf-sub">Equivalent command</h3>
         <CommandLine command={command} label="Copy docker run command" />
-        <ErrorText error={generalError} />
-        {result && (
-          <section aria-label="Output" className="wf-output">
-            <p>
-              {result.name} {result.exitCode === null ? 'is still running (output so far)' : `exited with code ${result.exitCode}`}
-            </p>
-            <pre data-testid="run-output">
-              {(result.output ?? []).map((c, i) => (
-                <span key={i} className={`wf-${c.stream}`}>
-                  {c.text}
-                </span>
-              ))}
-            </pre>
-          </section>
-        )}
+        <ErrorText error={generalError && withPlainWords(generalError, spec.image)} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
+            Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || pulling !== null}>
-            {busy ? 'Running…' : 'Run'}
+          <button type="submit" className="primary" disabled={busy || (pulling !== null && pullOutcome === null)}>
+            {busy ? 'Running…' : pullOutcome?.error ? 'Run (tries the pull again)' : 'Run'}
           </button>
         </div>
       </form>
+      )}
     </dialog>
   );
+}
+
+/** The engine's text, after plain words for it when there are some: "Plain words. (Engine: ...)". */
+function withPlainWords(error: ApiError, image: string): string {
+  const plain = plainRunError(error.message, image);
+  return plain ? `${plain} (Engine: ${error.message})` : error.message;
 }
 
 /** True when the form has a place to show an error for `field`. */
