@@ -1,74 +1,125 @@
 /**
- * Stats benchmark: N running containers and the stats overview open for `--seconds` (60 by
- * default), measuring the CPU seconds of the engine (dockerd, containerd, shims) plus Dockside's
- * main process; then the same with `docker stats` (engine + the CLI process) for the same time.
+ * Stats figure: N of the bench's containers running (the engine view shows the bench's alone),
+ * CPU seconds over a fixed window of
+ * - the engine: the dockerd serving the socket plus the containerd-shims of the bench's running
+ *   containers (containerd itself is shared by everything on the host and left out);
+ * - the client: `docker stats` (its process), or Dockside's server process plus the page's
+ *   Chromium renderer process(es).
+ * Two views: the Stats overview (one-shot samples at the default 2 s) against `docker stats`,
+ * and one container's charts (a 1 Hz stream) against `docker stats NAME`. Runs alternate
+ * CLI, Dockside, CLI, Dockside...; each run's ratio is Dockside / CLI of its pair.
  */
 import { spawn } from 'node:child_process';
-import { cleanupRun, runContainer, testDocker } from '../test/support/engine';
-import { WEB_IMAGE } from '../test/support/fixtures';
-import { testName } from '../test/support/labels';
-import { benchOptions, fmt, measureCpu, openBrowser, startAppServer } from './support';
+import type { Browser, Page } from '@playwright/test';
+import type { EngineView } from './engine-view';
+import { fmtSpread, measureCpu, rendererPids, shimPids, sleep, spread, type AppServer, type ResultRow } from './support';
 
-async function startContainers(n: number): Promise<string[]> {
-  const ids: string[] = [];
-  // A few at a time: the engine is shared with other work on this machine.
-  for (let i = 0; i < n; i += 5) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(5, n - i) }, (_, k) =>
-        runContainer({ name: testName(`bench-stats-${i + k}`), image: WEB_IMAGE, cmd: ['sleep', '100000'], labels: { 'dockside.bench': 'stats' } }),
-      ),
-    );
-    ids.push(...batch.map((c) => c.id));
-  }
-  return ids;
+export interface StatsContext {
+  view: EngineView;
+  daemonPid: number;
+  server: AppServer;
+  browser: Browser;
+  /** The bench's running containers: id and name. */
+  running: { id: string; name: string }[];
+  seconds: number;
+  runs: number;
 }
 
-async function dockside(n: number, names: string[], seconds: number) {
-  const server = await startAppServer();
-  const { browser, page } = await openBrowser(server.url);
+type Mode = 'overview' | 'charts';
+interface Sample {
+  engine: number;
+  client: number;
+  wall: number;
+}
+
+const statsStreams = (view: EngineView) => view.openRequests().filter((l) => /\/containers\/[^/]+\/stats\b/.test(l) && !/[?&]stream=(false|0)\b/.test(l)).length;
+
+async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+async function cliRun(ctx: StatsContext, mode: Mode): Promise<Sample> {
+  const args = mode === 'overview' ? ['stats'] : ['stats', ctx.running[0]!.name];
+  const want = mode === 'overview' ? ctx.running.length : 1;
+  const cli = spawn('docker', args, { env: { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` }, stdio: ['ignore', 'ignore', 'ignore'] });
   try {
-    await page.getByRole('button', { name: 'Stats', exact: true }).click();
-    // Wait until every one of our containers shows a sample, then measure the steady state.
-    for (const name of names) {
-      await page.locator(`[data-testid="stats-row"][data-name="${name}"] [data-col="cpu"]`).waitFor({ timeout: 60_000 });
-    }
-    const m = await measureCpu(seconds, () => [server.process.pid!]);
-    const rows = await page.getByTestId('stats-row').count();
-    return { ...m, rows };
+    await waitUntil(() => statsStreams(ctx.view) >= want, `docker stats to stream ${want} container(s)`);
+    await sleep(1000); // its first samples in, as Dockside's first rows below
+    const m = await measureCpu(ctx.seconds, { engine: () => [ctx.daemonPid, ...shimPids(ctx.running.map((c) => c.id))], client: () => [cli.pid!] });
+    return m;
   } finally {
-    await browser.close();
-    await server.stop();
+    cli.kill('SIGTERM');
+    await waitUntil(() => statsStreams(ctx.view) === 0, 'the CLI streams to close', 20_000);
   }
 }
 
-async function cli(seconds: number) {
-  // Plain `docker stats`: every running container, as the overview shows every running one
-  // (other work on this engine included, in both runs). Output thrown away.
-  const child = spawn('docker', ['stats'], { stdio: ['ignore', 'ignore', 'ignore'] });
-  await new Promise((r) => setTimeout(r, 3000)); // the CLI's first samples, as Dockside's wait above
-  const m = await measureCpu(seconds, () => [child.pid!]);
-  child.kill('SIGTERM');
-  return m;
-}
-
-export async function benchStats(): Promise<void> {
-  const { seconds, counts } = benchOptions();
-  for (const n of counts) {
-    console.log(`\n== stats: ${n} running containers, ${seconds} s each ==`);
-    const ids = await startContainers(n);
-    try {
-      const names = await Promise.all(ids.map(async (id) => (await testDocker().getContainer(id).inspect()).Name.replace(/^\//, '')));
-      const d = await dockside(n, names, seconds);
-      const running = (await testDocker().listContainers()).length;
-      const c = await cli(seconds);
-      const dTotal = d.engine + d.extra;
-      const cTotal = c.engine + c.extra;
-      console.log(`Dockside (overview open, ${d.rows} rows): engine ${fmt(d.engine)} CPU s + main process ${fmt(d.extra)} CPU s = ${fmt(dTotal)} CPU s`);
-      console.log(`docker stats (${running} running):   engine ${fmt(c.engine)} CPU s + CLI ${fmt(c.extra)} CPU s = ${fmt(cTotal)} CPU s`);
-      console.log(`ratio Dockside / docker stats: ${fmt(dTotal / cTotal)} (engine only: ${fmt(d.engine / c.engine)}; target <= 1.00)`);
-    } finally {
-      await Promise.all(ids.map((id) => testDocker().getContainer(id).remove({ force: true }).catch(() => undefined)));
+async function docksideRun(ctx: StatsContext, mode: Mode): Promise<Sample> {
+  const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page: Page = await context.newPage();
+    await page.goto(await ctx.server.link());
+    await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
+    if (mode === 'overview') {
+      await page.getByRole('button', { name: 'Stats', exact: true }).click();
+      await page.getByText('one sample every 2 s').waitFor();
+      await waitUntil(async () => (await page.locator('[data-testid="stats-row"] [data-col="cpu"]').count()) >= ctx.running.length, 'a sample for every row');
+    } else {
+      await page.getByRole('button', { name: `Details of ${ctx.running[0]!.name}`, exact: true }).click();
+      await page.getByRole('tab', { name: 'Stats' }).click();
+      await page.getByTestId('chart-cpu').and(page.locator('[data-points]:not([data-points="0"])')).waitFor({ timeout: 60_000 });
     }
+    // The Chromium this process launched: its renderers descend from this process.
+    return await measureCpu(ctx.seconds, {
+      engine: () => [ctx.daemonPid, ...shimPids(ctx.running.map((c) => c.id))],
+      client: () => [ctx.server.process.pid!, ...rendererPids(process.pid)],
+    });
+  } finally {
+    await context.close();
+    await waitUntil(() => statsStreams(ctx.view) === 0, "Dockside's streams to close", 20_000);
   }
-  await cleanupRun();
+}
+
+export async function benchStats(ctx: StatsContext): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  const n = ctx.running.length;
+  for (const mode of ['overview', 'charts'] as const) {
+    const pairs: { cli: Sample; dockside: Sample }[] = [];
+    for (let i = 0; i < ctx.runs; i++) {
+      const cli = await cliRun(ctx, mode);
+      const dockside = await docksideRun(ctx, mode);
+      pairs.push({ cli, dockside });
+      const t = (s: Sample) => `${(s.engine + s.client).toFixed(2)} CPU s (engine ${s.engine.toFixed(2)} + client ${s.client.toFixed(2)})`;
+      console.log(`stats ${mode} ${n} running, run ${i + 1}: CLI ${t(cli)}; Dockside ${t(dockside)}`);
+    }
+    const pct = (s: Sample) => ((s.engine + s.client) / s.wall) * 100;
+    const ratios = spread(pairs.map((p) => (p.dockside.engine + p.dockside.client) / (p.cli.engine + p.cli.client)));
+    const engineRatios = spread(pairs.map((p) => p.dockside.engine / p.cli.engine));
+    const d = spread(pairs.map((p) => pct(p.dockside)));
+    const c = spread(pairs.map((p) => pct(p.cli)));
+    const dClient = spread(pairs.map((p) => (p.dockside.client / p.dockside.wall) * 100));
+    const cClient = spread(pairs.map((p) => (p.cli.client / p.cli.wall) * 100));
+    const target = mode === 'overview' ? 0.5 : null;
+    const met = target === null ? null : ratios.median <= target;
+    const breakdown = `client alone: Dockside ${fmtSpread(dClient, 1, ' %')} vs CLI ${fmtSpread(cClient, 1, ' %')}; engine-only ratio ${fmtSpread(engineRatios)}`;
+    rows.push({
+      figure:
+        mode === 'overview'
+          ? `Stats overview, ${n} running (one-shot samples every 2 s vs \`docker stats\`), engine + client CPU % of one core over ${ctx.seconds} s`
+          : `One container's charts (1 Hz stream vs \`docker stats NAME\`), ${n} running, engine + client CPU % over ${ctx.seconds} s`,
+      dockside: fmtSpread(d, 1, ' %'),
+      peer: fmtSpread(c, 1, ' %'),
+      ratio: fmtSpread(ratios),
+      target: target === null ? '(none)' : `≤ ${target.toFixed(1)}×`,
+      met,
+      note:
+        met === false
+          ? `median ratio ${ratios.median.toFixed(2)} > ${target}; ${breakdown}`
+          : breakdown,
+    });
+  }
+  return rows;
 }
