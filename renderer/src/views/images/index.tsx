@@ -110,7 +110,6 @@ export function ImagesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
             keyOf={(img) => img.id}
             columns={7}
             estimate={52}

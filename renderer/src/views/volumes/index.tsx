@@ -153,7 +153,6 @@ export function VolumesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
             keyOf={(v) => v.name}
             columns={7}
             render={(v) => (
