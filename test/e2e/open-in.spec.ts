@@ -95,3 +95,27 @@ test('a docker logs line opens the Logs tab with exactly its flags', async ({ ap
     if (ours) await docker.getContainer('broken').remove({ force: true });
   }
 });
+
+test('a build line fills every flag (tags included, no default); an exec on a container the engine lacks says so', async ({ app }) => {
+  const pane = app.getByRole('complementary', { name: 'Lesson' });
+  await app.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await app.getByRole('button', { name: 'Open lesson Dockerfiles and docker build' }).click();
+  await pane.getByRole('button', { name: 'Open in Dockside: docker build . -t helloworld:latest' }).click();
+  await expect(app.getByRole('main')).toHaveAttribute('aria-label', 'Build & publish');
+  // Exactly the command's tag: no example default left in the field. Nothing builds until Build.
+  await expect(app.getByLabel('Tags (-t), comma separated')).toHaveValue('helloworld:latest');
+  await expect(app.getByLabel('Dockerfile (in that folder)')).toHaveValue('Dockerfile');
+  // "." is the folder the command runs in: the form says to choose it.
+  await expect(app.getByTestId('build-context-note')).toContainText('The command builds .');
+
+  await app.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await app.getByRole('button', { name: 'Open lesson Offline containers' }).click();
+  await pane.getByRole('button', { name: 'Open in Dockside: docker exec sealed ip addr' }).click();
+  await expect(app.getByRole('main')).toHaveAttribute('aria-label', 'Containers');
+  if (!(await exists(() => docker.getContainer('sealed').inspect()))) {
+    await expect(app.getByText('No container called sealed yet.')).toBeVisible();
+  } else {
+    // A developer's own "sealed": its Exec tab opens with the command, nothing run.
+    await expect(app.getByRole('tab', { name: 'Exec' })).toHaveAttribute('aria-selected', 'true');
+  }
+});
