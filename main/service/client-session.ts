@@ -18,7 +18,8 @@ export interface ClientLimits {
 
 /** 16 MiB per message: the largest legal one is a file upload (8 MB as base64, about 11 MB). */
 // 160 subscriptions: the Stats overview holds one `stats:sample` per running container (one
-// short request per interval each), beside the other views' few.
+// short request per interval each, no stream), beside the other views' few; SECURITY.md says why
+// this is not 64 and what would bring it back.
 export const CLIENT_LIMITS: ClientLimits = { subscriptions: 160, concurrentCalls: 16, messageBytes: 16 * 1024 * 1024 };
 
 export function limitError(message: string): ApiError {

@@ -96,6 +96,15 @@ test('the stats overview lists running containers like docker stats and sorts', 
   await expect(app.locator(`[data-testid="stats-row"][data-name="${b}"]`)).toContainText('no limit');
   await app.getByRole('button', { name: /^PIDs/ }).click();
   await expect(app.getByRole('columnheader', { name: /PIDs/ })).toHaveAttribute('aria-sort', 'descending');
+  // "Sample every" is a setting: it survives a reload (and goes back to the 2 s default after).
+  await app.getByLabel('Sample every').selectOption('5000');
+  await expect(app.getByText('one sample every 5 s')).toBeVisible();
+  await app.reload();
+  await expect(app.getByLabel('Sample every')).toHaveValue('5000');
+  await expect(app.getByText('one sample every 5 s')).toBeVisible();
+  await expect(rowA.locator('[data-col="cpu"]')).toBeVisible({ timeout: 20_000 });
+  await app.getByLabel('Sample every').selectOption('2000');
+  await expect(app.getByText('one sample every 2 s')).toBeVisible();
 });
 
 test('an OOM-killed container is reported as such', async ({ app }) => {

@@ -16,7 +16,7 @@ import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
 import { PullProgress } from '../workflows/pull-progress';
 import { RunDialog } from '../workflows/run-dialog';
-import { VirtualBodies } from '../workflows/virtual-rows';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { ImagesPublishPanel, ImageTagActions } from './publish-extensions';
 
 const IMAGE_LIST = { textsOf: imageTexts, sortKeys: imageSortKeys, idOf: (i: ImageSummary) => i.id };
@@ -95,7 +95,7 @@ export function ImagesView() {
             inUse: img.containers.length > 0,
           }))}
         />
-        <div className="wf-scroll" ref={scrollRef}>
+        <div className="list-scroll" ref={scrollRef}>
         <table className="table" aria-label="Images">
           <thead>
             <tr>
@@ -110,7 +110,7 @@ export function ImagesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
+            keyOf={(img) => img.id}
             columns={7}
             estimate={52}
             render={(img) => {

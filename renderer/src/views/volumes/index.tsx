@@ -12,7 +12,7 @@ import { SelectAllHeader, SelectCell } from '../lists/select-cells';
 import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
 import { useNavStore } from '../../stores/nav-store';
-import { VirtualBodies } from '../workflows/virtual-rows';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { humanSize } from '../../../../main/disk/human-size';
 import { useVolumeSizes } from '../disk/use-volume-sizes';
 import { FileBrowser } from '../files/file-browser';
@@ -138,7 +138,7 @@ export function VolumesView() {
             ...(v.containers.length ? { note: `used by ${v.containers.join(', ')}`, inUse: true } : {}),
           }))}
         />
-        <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
+        <div className="list-scroll" ref={scrollRef} data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
@@ -153,7 +153,7 @@ export function VolumesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
+            keyOf={(v) => v.name}
             columns={7}
             render={(v) => (
               <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)} className={v.name === targeted ? 'selected' : undefined}>
