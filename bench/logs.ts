@@ -78,8 +78,13 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   const docker = testDocker();
   const name = `dockside-bench-logs-${BENCH_RUN}`;
   const lines = ctx.lines;
-  // It waits until its Logs tab is open, then floods.
-  const c: Docker.Container = await docker.createContainer({ name, Image: WEB_IMAGE, Cmd: ['sh', '-c', `sleep 5; seq 1 ${lines}; sleep 100000`], Labels: { [BENCH_LABEL]: BENCH_RUN } });
+  // It waits until its Logs tab is open (the bench creates /tmp/go in it), then floods.
+  const c: Docker.Container = await docker.createContainer({
+    name,
+    Image: WEB_IMAGE,
+    Cmd: ['sh', '-c', `while [ ! -e /tmp/go ]; do sleep 0.1; done; seq 1 ${lines}; sleep 100000`],
+    Labels: { [BENCH_LABEL]: BENCH_RUN },
+  });
   await c.start();
   let peakHeap = 0;
 
@@ -89,6 +94,8 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   let liveCounts: { total: number; received: number; dropped: number };
   try {
     await resetFrames(live.page);
+    const go = await c.exec({ Cmd: ['touch', '/tmp/go'] });
+    await go.start({ Detach: true });
     liveCounts = await untilAccounted(live.page, lines, live.sampleHeap);
     liveFrames = await frames(live.page);
     peakHeap = Math.max(peakHeap, live.peakHeap());

@@ -100,13 +100,14 @@ async function main(): Promise<void> {
     if (measured.includes('churn')) {
       await grow(10);
       await startAll(pool.slice(0, 9));
-      rows.push(await benchStatsChurn({ view, server, browser, toggled: pool[9]!.c, toggledName: pool[9]!.name, runs }));
+      rows.push(await benchStatsChurn({ view, server, browser, toggled: pool[9]!.c, toggledName: pool[9]!.name, others: 9, runs }));
     }
     if (measured.includes('stats')) {
-      for (const n of [...opts.counts].sort((a, b) => a - b)) {
+      const counts = [...opts.counts].sort((a, b) => a - b);
+      for (const n of counts) {
         await grow(n);
         await startAll(pool.slice(0, n));
-        rows.push(...(await benchStats({ view, daemonPid, server, browser, running: pool.slice(0, n), seconds: opts.seconds, runs })));
+        rows.push(...(await benchStats({ view, daemonPid, server, browser, running: pool.slice(0, n), seconds: opts.seconds, runs, charts: n === counts[0] })));
       }
     }
     if (measured.includes('paint')) {

@@ -16,6 +16,8 @@ export interface ChurnContext {
   browser: Browser;
   toggled: Docker.Container;
   toggledName: string;
+  /** How many of the bench's other containers run meanwhile. */
+  others: number;
   runs: number;
 }
 
@@ -60,7 +62,11 @@ async function toggles(ctx: ChurnContext, shown: () => Promise<void>, gone: () =
 async function cliRun(ctx: ChurnContext, id: string): Promise<Count> {
   const cli = spawn('docker', ['stats'], { env: { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` }, stdio: ['ignore', 'ignore', 'ignore'] });
   try {
-    await waitUntil(() => ctx.view.log.some((r) => r.line.includes('/events')) && ctx.view.openRequests().some((l) => l.includes('/stats')), 'docker stats to follow events and stream');
+    // Counted from when the CLI follows events and streams every other running container.
+    await waitUntil(
+      () => ctx.view.log.some((r) => r.line.includes('/events')) && ctx.view.openRequests().filter((l) => l.includes('/stats')).length >= ctx.others,
+      'docker stats to follow events and stream the running containers',
+    );
     const from = ctx.view.log.length;
     const forToggled = () => count(ctx.view, from, id).streamsForToggled;
     let seen = 0;
@@ -82,7 +88,7 @@ async function docksideRun(ctx: ChurnContext, id: string): Promise<Count> {
     await page.goto(await ctx.server.link());
     await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
     await page.getByRole('button', { name: 'Stats', exact: true }).click();
-    await page.locator('[data-testid="stats-row"] [data-col="cpu"]').first().waitFor({ timeout: 30_000 });
+    await waitUntil(async () => (await page.locator('[data-testid="stats-row"] [data-col="cpu"]').count()) >= ctx.others, 'a sample for every running container');
     const from = ctx.view.log.length;
     const row = page.locator(`[data-testid="stats-row"][data-name="${ctx.toggledName}"]`);
     await toggles(

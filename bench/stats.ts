@@ -23,12 +23,17 @@ export interface StatsContext {
   running: { id: string; name: string }[];
   seconds: number;
   runs: number;
+  /** Also measure one container's charts (done at the smallest count: the stream is one container's whatever N). */
+  charts: boolean;
 }
 
 type Mode = 'overview' | 'charts';
 interface Sample {
   engine: number;
+  /** The CLI process, or Dockside's server process plus its renderer. */
   client: number;
+  /** Dockside's renderer alone (0 for the CLI). */
+  renderer: number;
   wall: number;
 }
 
@@ -50,7 +55,7 @@ async function cliRun(ctx: StatsContext, mode: Mode): Promise<Sample> {
     await waitUntil(() => statsStreams(ctx.view) >= want, `docker stats to stream ${want} container(s)`);
     await sleep(1000); // its first samples in, as Dockside's first rows below
     const m = await measureCpu(ctx.seconds, { engine: () => [ctx.daemonPid, ...shimPids(ctx.running.map((c) => c.id))], client: () => [cli.pid!] });
-    return m;
+    return { ...m, renderer: 0 };
   } finally {
     cli.kill('SIGTERM');
     await waitUntil(() => statsStreams(ctx.view) === 0, 'the CLI streams to close', 20_000);
@@ -73,10 +78,12 @@ async function docksideRun(ctx: StatsContext, mode: Mode): Promise<Sample> {
       await page.getByTestId('chart-cpu').and(page.locator('[data-points]:not([data-points="0"])')).waitFor({ timeout: 60_000 });
     }
     // The Chromium this process launched: its renderers descend from this process.
-    return await measureCpu(ctx.seconds, {
+    const m = await measureCpu(ctx.seconds, {
       engine: () => [ctx.daemonPid, ...shimPids(ctx.running.map((c) => c.id))],
-      client: () => [ctx.server.process.pid!, ...rendererPids(process.pid)],
+      server: () => [ctx.server.process.pid!],
+      renderer: () => rendererPids(process.pid),
     });
+    return { engine: m.engine, client: m.server + m.renderer, renderer: m.renderer, wall: m.wall };
   } finally {
     await context.close();
     await waitUntil(() => statsStreams(ctx.view) === 0, "Dockside's streams to close", 20_000);
@@ -86,7 +93,7 @@ async function docksideRun(ctx: StatsContext, mode: Mode): Promise<Sample> {
 export async function benchStats(ctx: StatsContext): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   const n = ctx.running.length;
-  for (const mode of ['overview', 'charts'] as const) {
+  for (const mode of ctx.charts ? (['overview', 'charts'] as const) : (['overview'] as const)) {
     const pairs: { cli: Sample; dockside: Sample }[] = [];
     for (let i = 0; i < ctx.runs; i++) {
       const cli = await cliRun(ctx, mode);
@@ -104,7 +111,8 @@ export async function benchStats(ctx: StatsContext): Promise<ResultRow[]> {
     const cClient = spread(pairs.map((p) => (p.cli.client / p.cli.wall) * 100));
     const target = mode === 'overview' ? 0.5 : null;
     const met = target === null ? null : ratios.median <= target;
-    const breakdown = `client alone: Dockside ${fmtSpread(dClient, 1, ' %')} vs CLI ${fmtSpread(cClient, 1, ' %')}; engine-only ratio ${fmtSpread(engineRatios)}`;
+    const dRenderer = spread(pairs.map((p) => (p.dockside.renderer / p.dockside.wall) * 100));
+    const breakdown = `client alone: Dockside ${fmtSpread(dClient, 1, ' %')} (of which renderer ${fmtSpread(dRenderer, 1, ' %')}) vs CLI ${fmtSpread(cClient, 1, ' %')}; engine-only ratio ${fmtSpread(engineRatios)}`;
     rows.push({
       figure:
         mode === 'overview'

@@ -61,7 +61,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     counts,
     listSize: num('list', quick ? 50 : 250),
     lines: num('lines', quick ? 20_000 : 200_000),
-    calls: num('calls', quick ? 5 : 20),
+    calls: num('calls', quick ? 5 : 10),
   };
 }
 
