@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   const notes = [
     'Engine CPU = the dockerd process serving the socket (found through /proc/net/unix) + the containerd-shim processes of the bench\'s running containers; containerd itself (shared by everything on the host) is not counted. Client CPU = the `docker` process, or Dockside\'s browser-mode server process + the page\'s Chromium renderer process(es).',
     `Dockside and the CLI both reach the engine through the bench's engine view (bench/engine-view.ts), which adds the filter label=${benchLabelValue.replace(BENCH_RUN, '<run>')} to container lists and events: both see the bench's containers only.`,
+    "One container's charts are measured at the smallest container count only (one stream whatever the count). The churn target is judged on every run, the others on the median. The page's CPU counts the renderer only (not Chromium's browser or GPU processes); the CLI's terminal is not counted either (its output goes nowhere).",
     `Wall time of the whole bench: ${((Date.now() - started) / 60000).toFixed(1)} min.`,
   ];
   const md = resultsMarkdown(machine, rows, command, opts.runs, notes);
