@@ -242,7 +242,9 @@ export async function measureCpu<K extends string>(seconds: number, groups: Reco
   const out = { wall: (performance.now() - t0) / 1000 } as Record<K, number> & { wall: number };
   for (const k of Object.keys(groups) as K[]) {
     let sum = 0;
-    // A process seen only at the end counts from 0 (it started in the window); one gone at the end is lost (rare: none end while measuring).
+    // A process seen only at the end counts from 0 (it started in the window). One that ended
+    // in the window would lose its CPU: the figure would be wrong, so it fails instead.
+    for (const pid of start.get(k)!.keys()) if (!end.get(k)!.has(pid) || !fs.existsSync(`/proc/${pid}`)) throw new Error(`process ${pid} (${k}) ended while measured`);
     for (const [pid, v] of end.get(k)!) sum += v - (start.get(k)!.get(pid) ?? 0);
     (out as Record<string, number>)[k] = sum;
   }
@@ -271,6 +273,10 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Playwright's own handlers would exit at once on Ctrl-C, before the bench's cleanup ran.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   onCleanup(() => browser.close().catch(() => undefined));
