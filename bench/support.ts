@@ -228,24 +228,40 @@ export function rendererPids(ancestor: number): number[] {
   return out;
 }
 
-/** CPU seconds per group of processes over `seconds`; each group's pid list is read at the start and at the end. */
+/**
+ * CPU seconds per group of processes over `seconds`. Pids are re-read and sampled every 250 ms:
+ * a process that starts in the window counts from 0, one that ends keeps its last sample (at
+ * most 250 ms of its CPU lost; Chromium renderers of a closed page may still be ending).
+ */
 export async function measureCpu<K extends string>(seconds: number, groups: Record<K, () => number[]>): Promise<Record<K, number> & { wall: number }> {
-  const take = () => {
-    const m = new Map<string, Map<number, number>>();
-    for (const [k, pids] of Object.entries(groups) as [K, () => number[]][]) m.set(k, new Map(pids().map((p) => [p, cpuSeconds(p)])));
-    return m;
+  const keys = Object.keys(groups) as K[];
+  const first = new Map<K, Map<number, number>>();
+  const last = new Map<K, Map<number, number>>();
+  const sample = (initial: boolean) => {
+    for (const k of keys) {
+      const f = first.get(k) ?? new Map<number, number>();
+      const l = last.get(k) ?? new Map<number, number>();
+      for (const pid of groups[k]()) {
+        if (!fs.existsSync(`/proc/${pid}`)) continue;
+        const v = cpuSeconds(pid);
+        if (!f.has(pid)) f.set(pid, initial ? v : 0);
+        l.set(pid, v);
+      }
+      first.set(k, f);
+      last.set(k, l);
+    }
   };
-  const start = take();
   const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  const end = take();
+  sample(true);
+  const deadline = t0 + seconds * 1000;
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, Math.min(250, Math.max(0, deadline - performance.now()))));
+    sample(false);
+  }
   const out = { wall: (performance.now() - t0) / 1000 } as Record<K, number> & { wall: number };
-  for (const k of Object.keys(groups) as K[]) {
+  for (const k of keys) {
     let sum = 0;
-    // A process seen only at the end counts from 0 (it started in the window). One that ended
-    // in the window would lose its CPU: the figure would be wrong, so it fails instead.
-    for (const pid of start.get(k)!.keys()) if (!end.get(k)!.has(pid) || !fs.existsSync(`/proc/${pid}`)) throw new Error(`process ${pid} (${k}) ended while measured`);
-    for (const [pid, v] of end.get(k)!) sum += v - (start.get(k)!.get(pid) ?? 0);
+    for (const [pid, v] of last.get(k)!) sum += v - first.get(k)!.get(pid)!;
     (out as Record<string, number>)[k] = sum;
   }
   return out;
