@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { takeIntent } from '../../stores/learner-intent';
 import { usePageVisible } from '../../api/use-page-visible';
 
@@ -92,15 +93,20 @@ export function TopTab({ container }: { container: ContainerSummary }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {top.processes.map((p, i) => (
-                <tr key={`${p[1] ?? i}`} data-testid="top-row">
+            <VirtualBodies
+              items={top.processes}
+              columns={top.titles.length}
+              estimate={34}
+              // The row's place and PID: ps may print the same PID twice with custom options.
+              keyOf={(p, i) => `${i}:${p[1] ?? ''}`}
+              render={(p) => (
+                <tr data-testid="top-row">
                   {p.map((cell, j) => (
                     <td key={j}>{cell}</td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
+              )}
+            />
           </table>
         </>
       ) : (

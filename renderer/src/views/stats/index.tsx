@@ -5,11 +5,12 @@
  * closes only its own subscription. A hidden page and leaving the view close them all.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { StatsIntervalMs, StatsSampleEvent, SubscriptionArgs } from '../../../../main/contract';
+import type { ContainerSummary, StatsIntervalMs, StatsSampleEvent, SubscriptionArgs } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useKeyedSubscriptions } from '../../api/use-keyed-subscriptions';
 import { usePageVisible } from '../../api/use-page-visible';
 import { CommandLine } from '../../components/command-line';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { formatBytes } from '../../components/format';
 import { useEngineStore } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -31,6 +32,8 @@ const COLUMNS: { key: SortKey; label: string; value: (s: StatsSampleEvent) => nu
   { key: 'block', label: 'Block I/O', value: (s) => s.blockRead + s.blockWrite },
   { key: 'pids', label: 'PIDs', value: (s) => s.pids },
 ];
+
+const statsRowKey = (r: { c: ContainerSummary }) => r.c.id;
 
 export function StatsView() {
   const containers = useEngineStore((s) => s.containers);
@@ -114,8 +117,12 @@ export function StatsView() {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map(({ c, s }) => (
+          <VirtualBodies
+            items={rows}
+            columns={COLUMNS.length}
+            estimate={36}
+            keyOf={statsRowKey}
+            render={({ c, s }) => (
               <tr key={c.id} data-testid="stats-row" data-name={c.name}>
                 <td>
                   <button type="button" className="link" onClick={() => go('containers', { select: c.id, tab: 'stats' })} aria-label={`Open the charts of ${c.name}`}>
@@ -143,8 +150,8 @@ export function StatsView() {
                   </td>
                 )}
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       )}
     </section>

@@ -26,7 +26,6 @@ export function VolumesView() {
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const list = useListView('volumes', volumes ?? [], VOLUME_LIST);
   // Other views (the command palette) open a volume's files with { browse: name }.
   const browseParam = useNavStore((s) => (typeof s.params.browse === 'string' ? s.params.browse : null));
@@ -138,7 +137,7 @@ export function VolumesView() {
             ...(v.containers.length ? { note: `used by ${v.containers.join(', ')}`, inUse: true } : {}),
           }))}
         />
-        <div className="list-scroll" ref={scrollRef} data-testid="volumes-scroll">
+        <div className="list-scroll" data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
