@@ -34,6 +34,8 @@ interface Paint {
   row: number;
   rows: number;
   longest: number;
+  /** DOMContentLoaded end: the eager scripts fetched, parsed and run. */
+  dcl: number;
 }
 
 async function docksideRun(ctx: FirstPaintContext): Promise<Paint> {
@@ -45,7 +47,10 @@ async function docksideRun(ctx: FirstPaintContext): Promise<Paint> {
     // Functions, not strings: the app's CSP forbids eval.
     await page.waitForFunction(() => (globalThis as unknown as { __fp: Paint }).__fp.row > 0, undefined, { timeout: 60_000 });
     await page.waitForTimeout(1000);
-    return await page.evaluate(() => ({ ...(globalThis as unknown as { __fp: Paint }).__fp }));
+    return await page.evaluate(() => {
+      const g = globalThis as unknown as { __fp: Paint; performance: { getEntriesByType(t: string): { domContentLoadedEventEnd?: number }[] } };
+      return { ...g.__fp, dcl: g.performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0 };
+    });
   } finally {
     await context.close();
   }
@@ -65,7 +70,7 @@ export async function benchFirstPaint(ctx: FirstPaintContext): Promise<ResultRow
   for (let i = 0; i < ctx.runs; i++) {
     const cli = await cliRun(ctx);
     const dockside = await docksideRun(ctx);
-    console.log(`first paint run ${i + 1}: docker ps -a ${cli.ms.toFixed(0)} ms (${cli.rows} rows); Dockside first row ${dockside.row.toFixed(0)} ms (${dockside.rows} rows in the DOM), longest task ${dockside.longest.toFixed(0)} ms`);
+    console.log(`first paint run ${i + 1}: docker ps -a ${cli.ms.toFixed(0)} ms (${cli.rows} rows); Dockside first row ${dockside.row.toFixed(0)} ms (DOMContentLoaded ${dockside.dcl.toFixed(0)} ms, ${dockside.rows} rows in the DOM), longest task ${dockside.longest.toFixed(0)} ms`);
     pairs.push({ cli, dockside });
   }
   const d = spread(pairs.map((p) => p.dockside.row));
@@ -80,7 +85,9 @@ export async function benchFirstPaint(ctx: FirstPaintContext): Promise<ResultRow
       ratio: fmtSpread(spread(pairs.map((p) => p.dockside.row / p.cli.ms))),
       target: '< 300 ms',
       met: d.median < 300,
-      note: `${pairs[0]!.dockside.rows} rows in the DOM at first paint (the list is virtualised)` + (d.median < 300 ? '' : `; median ${d.median.toFixed(0)} ms ≥ 300 ms`),
+      note:
+        `DOMContentLoaded (eager JS fetched and run) at ${fmtSpread(spread(pairs.map((p) => p.dockside.dcl)), 0, ' ms')}, the rest is the session, the engine's first list and rendering; ` +
+        `${pairs[0]!.dockside.rows} rows in the DOM at first paint (the list is virtualised)` + (d.median < 300 ? '' : `; median ${d.median.toFixed(0)} ms ≥ 300 ms`),
     },
     {
       figure: `First paint, ${ctx.containers} containers: longest task up to 1 s after the first row`,
