@@ -36,8 +36,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const args = process.argv.slice(2);
-  const out = args.find((a) => !a.startsWith('--'));
-  const files = args.includes('--all') ? [...PODMAN_FILES, ...EXTRA_FILES] : PODMAN_FILES;
+  // A positional argument ending in .test.ts picks files (for a developer); any other is the JSON output.
+  const picked = args.filter((a) => a.endsWith('.test.ts'));
+  const out = args.find((a) => !a.startsWith('--') && !a.endsWith('.test.ts'));
+  const files = picked.length ? picked : args.includes('--all') ? [...PODMAN_FILES, ...EXTRA_FILES] : PODMAN_FILES;
   const podman = await startPodman();
   let status = 1;
   try {
