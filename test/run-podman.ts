@@ -7,8 +7,9 @@
  * stage leaves out (files and single tests); named files run alone. Prints why each file is not
  * run, the vitest summary and the stage's seconds; exits non-zero when a test failed. Where
  * Podman cannot run (not installed, not root, not Linux) it prints "skipped: <why>", exits 0.
- * Timings measured here (2 cores shared, load 2-4): engine start and image load ~1 s, lean
- * files ~100 s before the cuts of the lean set (see test/run-all.ts for the stage's total).
+ * Measured here (2 shared cores): engine start and image load take about 1 s; the time goes to
+ * the files themselves (livestate-lists, workflows and debug about 20 s each, networks 11-17 s:
+ * Podman sends no network events, so it waits for the open view's 10 s re-list).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
