@@ -1596,6 +1596,8 @@ export interface Settings {
   /** Engine URL to connect to at start-up ('' = as the docker CLI would choose). */
   defaultEngine: string;
   notifications: boolean;
+  /** How often the Stats overview samples each running container (ms). */
+  statsIntervalMs: StatsIntervalMs;
 }
 
 const settingsCalls = {
@@ -1609,6 +1611,7 @@ const settingsCalls = {
         .regex(/^$|^(unix|tcp|ssh|npipe):\/\/\S+$/, 'must be empty or an engine address like unix:///var/run/docker.sock')
         .optional(),
       notifications: z.boolean().optional(),
+      statsIntervalMs: z.union([z.literal(1000), z.literal(2000), z.literal(5000)], { message: 'must be 1000, 2000 or 5000 ms' }).optional(),
     })
     .strict(),
   /** Paths, versions and the engine's API, for the Settings page's About. */
@@ -1650,15 +1653,17 @@ interface SettingsEvents {
 
 const liveStateSubscriptions = {
   /**
-   * `docker top` while subscribed: the engine has no process stream, so main asks every
-   * `intervalMs` and sends each answer. Like stats and logs it re-opens by itself when the engine
+   * `docker top` while subscribed: the engine has no process stream, so main asks once, then
+   * again on each engine event of that container that can change its processes (start, exec,
+   * die...), and every `intervalMs` only when given, and sends each answer. Like stats and logs it re-opens by itself when the engine
    * comes back.
    */
   'top:watch': z
     .object({
       id: engineRef,
       psArgs: z.string().regex(/^[A-Za-z -]*$/, 'must be plain ps options like -ef').max(40).optional(),
-      intervalMs: z.number().int().min(500, 'must be at least 500 ms').max(60_000).default(2000),
+      /** Optional auto-refresh; without it main asks only on the container's engine events. */
+      intervalMs: z.number().int().min(500, 'must be at least 500 ms').max(60_000).optional(),
     })
     .strict(),
 };
@@ -1710,6 +1715,33 @@ const sshCalls = {
 
 interface SshResults {
   'ssh:trust-host-key': EngineStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Performance: sampled stats (issue 16)
+// ---------------------------------------------------------------------------------------------
+
+/** How often the Stats overview samples each container, in ms (the user's choice, a setting). */
+export const statsIntervals = [1000, 2000, 5000] as const;
+export type StatsIntervalMs = (typeof statsIntervals)[number];
+
+const perfSubscriptions = {
+  /**
+   * One container's stats sampled every `intervalMs` with one-shot requests
+   * (`stream=false&one-shot=true`, no 1 Hz stream held open); CPU % from consecutive samples
+   * with the CLI's formula. One subscription per container, so adding or removing a container
+   * opens or closes only its own (see renderer/src/api/use-keyed-subscriptions.ts).
+   */
+  'stats:sample': z
+    .object({
+      id: containerRef,
+      intervalMs: z.union([z.literal(1000), z.literal(2000), z.literal(5000)], { message: 'must be 1000, 2000 or 5000 ms' }),
+    })
+    .strict(),
+};
+
+interface PerfEvents {
+  'stats:sample': StatsBatch;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1803,6 +1835,7 @@ export const subscriptionSchemas = {
   ...stackSubscriptions,
   ...settingsSubscriptions,
   ...liveStateSubscriptions,
+  ...perfSubscriptions,
   ...runOutputSubscriptions,
 } satisfies Record<string, z.ZodType>;
 
@@ -1845,6 +1878,7 @@ export interface SubscriptionEvents
     StackEvents,
     SettingsEvents,
     LiveStateEvents,
+    PerfEvents,
     RunOutputEvents {}
 
 export type CallResult<N extends CallName> = CallResults[N];

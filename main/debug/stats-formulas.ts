@@ -113,3 +113,20 @@ export function computeStats(s: RawStats, prev: StatsValues | null, hostMemory: 
     pids: s.pids_stats?.current ?? 0,
   };
 }
+
+/**
+ * A one-shot sample (`stream=false&one-shot=true`) carries no precpu_stats: the engine skips the
+ * second read that would fill them. Taking the previous one-shot sample of the same container as
+ * precpu gives the CLI's formula over the interval between the two reads. The first sample (no
+ * previous one) keeps empty precpu, so its CPU % is 0, as the CLI shows before its second frame.
+ */
+export function withPreviousCpu(s: RawStats, previous: RawStats | null): RawStats {
+  if (!previous?.cpu_stats || s.precpu_stats?.system_cpu_usage) return s;
+  // A restarted container's counters start again: an older sample is then no precpu.
+  return { ...s, precpu_stats: previous.cpu_stats };
+}
+
+/** The engine's answer for a container that is not running: an all-zero sample dated year 1. */
+export function isEmptySample(s: RawStats): boolean {
+  return !s.read || s.read.startsWith('0001-01-01');
+}

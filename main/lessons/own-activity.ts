@@ -1,9 +1,9 @@
 /**
  * Dockside's own background work on the engine, so it never ticks a lesson task: the Top tab's
- * 2-second refresh emits a `top` event each time, exactly like the learner's `docker top`. Code
+ * refreshes (on the container's events, or every 10 s when asked) emit a `top` event each time, exactly like the learner's `docker top`. Code
  * that talks to the engine on its own (not because the learner just asked) notes it here first;
  * the lesson tracker drops the matching events, live or replayed from history later. Bounded:
- * back-to-back notes for the same target (a refresh every 2 s) merge into one time span.
+ * back-to-back notes for the same target (an auto-refresh) merge into one time span.
  */
 import type { SnapshotEvent } from './snapshot';
 

@@ -13,6 +13,7 @@ import { debugCalls, debugSubscriptions } from './handlers/debug';
 import { engineCalls, engineSubscriptions } from './handlers/engine';
 import { lessonsCalls, lessonsSubscriptions } from './handlers/lessons';
 import { liveStateSubscriptions, REOPEN_ON_RECONNECT } from './handlers/livestate';
+import { statsSampleSubscriptions } from './handlers/stats-sample';
 import { networksCalls, networksSubscriptions } from './handlers/networks';
 import { practiceCalls } from './handlers/practice';
 import { bulkCalls } from './handlers/bulk';
@@ -95,6 +96,7 @@ export async function createService(opts: ServiceOptions = {}): Promise<Service>
     ...stacksSubscriptions(context),
     ...settingsSubscriptions(context),
     ...liveStateSubscriptions(context),
+    ...statsSampleSubscriptions(context),
   } as SubscriptionHandlers;
   assertComplete(calls, callSchemas, 'call');
   assertComplete(subscriptions, subscriptionSchemas, 'subscription');

@@ -8,14 +8,17 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { themes, type Settings } from '../contract';
+import { statsIntervals, themes, type Settings } from '../contract';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', defaultEngine: '', notifications: true };
+// Stats sampled every 2 s by default: a one-shot request holds the engine's collector for at
+// most one of its 1 s ticks, so about half the engine work of a 1 Hz stream (issue 16).
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', defaultEngine: '', notifications: true, statsIntervalMs: 2000 };
 
 const fileSchema = z.object({
   theme: z.enum(themes).catch(DEFAULT_SETTINGS.theme),
   defaultEngine: z.string().max(2048).catch(DEFAULT_SETTINGS.defaultEngine),
   notifications: z.boolean().catch(DEFAULT_SETTINGS.notifications),
+  statsIntervalMs: z.union(statsIntervals.map((n) => z.literal(n))).catch(DEFAULT_SETTINGS.statsIntervalMs),
 });
 
 export function settingsFile(dataDir: string): string {

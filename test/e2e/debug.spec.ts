@@ -96,6 +96,15 @@ test('the stats overview lists running containers like docker stats and sorts', 
   await expect(app.locator(`[data-testid="stats-row"][data-name="${b}"]`)).toContainText('no limit');
   await app.getByRole('button', { name: /^PIDs/ }).click();
   await expect(app.getByRole('columnheader', { name: /PIDs/ })).toHaveAttribute('aria-sort', 'descending');
+  // "Sample every" is a setting: it survives a reload (and goes back to the 2 s default after).
+  await app.getByLabel('Sample every').selectOption('5000');
+  await expect(app.getByText('one sample every 5 s')).toBeVisible();
+  await app.reload();
+  await expect(app.getByLabel('Sample every')).toHaveValue('5000');
+  await expect(app.getByText('one sample every 5 s')).toBeVisible();
+  await expect(rowA.locator('[data-col="cpu"]')).toBeVisible({ timeout: 20_000 });
+  await app.getByLabel('Sample every').selectOption('2000');
+  await expect(app.getByText('one sample every 2 s')).toBeVisible();
 });
 
 test('an OOM-killed container is reported as such', async ({ app }) => {
@@ -115,7 +124,7 @@ test('a 200,000-line log keeps a bounded window, says so, and saves the full log
   await app.getByLabel('Tail: number of last lines, or all').fill('all');
   const tab = app.getByTestId('logs-tab');
   await expect(tab).toHaveAttribute('data-total', '200000', { timeout: 45_000 });
-  await expect(app.getByTestId('log-note')).toContainText('Showing the last 10,000 lines');
+  await expect(app.getByTestId('log-note')).toContainText(/Showing the newest [\d,]+ lines/);
   await expect(app.getByTestId('log-note')).toContainText('not kept in this view');
   await expect(app.getByTestId('log-row').last()).toContainText('200000');
   // Only the rows on screen are in the page.

@@ -122,14 +122,18 @@ test('older engine history ticks nothing; CLI and UI actions tick; failed, rm -f
   await expect(netstat.getByTestId('task-done-how')).toContainText(`Ran "netstat -ltn" in ${box} (in the Shell tab)`);
   await expect(terminal).not.toContainText('7771');
 
-  // Lesson 16: the lesson opens Top; its refresh every 2 s is Dockside's, not the learner's.
+  // Lesson 16: the lesson opens Top; its refreshes (here: after an exec event) are Dockside's,
+  // not the learner's.
   // The box's details are still open from lesson 8: the lesson switches them to its Top tab
   // (with the lesson pane open they replace the list, so there is no row to click).
   const pane16 = await openLesson(page, 'Top');
   await expect(page.getByRole('heading', { name: new RegExp(box) })).toBeVisible();
   await expect(page.getByTestId('top-tab')).toBeVisible();
   await expect(page.getByTestId('top-row').first()).toBeVisible();
-  await page.waitForTimeout(4500); // two background refreshes
+  const answered = Number(await page.getByTestId('top-tab').getAttribute('data-answers'));
+  docker('exec', box, 'true'); // exec_start / exec_die: Top refreshes by itself
+  await expect.poll(async () => Number(await page.getByTestId('top-tab').getAttribute('data-answers'))).toBeGreaterThan(answered);
+  await page.waitForTimeout(3500); // past the grace time in which the refresh's `top` event arrives
   const top = pane16.getByTestId('task-ran-top');
   await expect(top).toHaveAttribute('data-done', 'false');
   await page.getByRole('button', { name: 'Run docker top now' }).click();

@@ -39,6 +39,42 @@ test('typing part of a name finds one container among 40, and clearing shows the
   await expect(app.getByTestId('list-count')).toHaveText(/^\d+ containers$/);
 });
 
+test('80 containers: only the rows on screen are in the page, the arrow keys walk past them, and Back focuses a far row again', async ({ app }) => {
+  test.setTimeout(120_000);
+  const tag = randomBytes(3).toString('hex');
+  const names = Array.from({ length: 80 }, (_, i) => `dockside-test-v80-${tag}-${String(i).padStart(2, '0')}`);
+  for (let i = 0; i < names.length; i += 10) {
+    await Promise.all(names.slice(i, i + 10).map((name) => runContainer({ name, image: WEB_IMAGE, start: false })));
+  }
+  await app.getByRole('searchbox', { name: 'Filter containers' }).fill(`v80-${tag}`);
+  await expect(app.getByTestId('list-count')).toHaveText(/^80 of \d+ containers$/);
+  const header = app.getByRole('columnheader', { name: /Name/ });
+  // By name, ascending (the sort is remembered, so it may already be by name either way).
+  for (let i = 0; i < 2 && (await header.getAttribute('aria-sort')) !== 'ascending'; i++) await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const rows = app.locator(`[data-testid^="container-row-dockside-test-v80-${tag}-"]`);
+  await expect(rows.first()).toHaveAttribute('data-testid', `container-row-${names[0]}`);
+  // Only the rows near the viewport are in the page (components/virtual-rows.tsx).
+  expect(await rows.count()).toBeLessThan(80);
+
+  // One tab stop per row, ↓ to the next: 70 presses walk past the rows first in the page.
+  await app.getByRole('button', { name: `Details of ${names[0]}`, exact: true }).focus();
+  for (let i = 0; i < 70; i++) await app.keyboard.press('ArrowDown');
+  const far = app.getByRole('button', { name: `Details of ${names[70]}`, exact: true });
+  await expect(far).toBeFocused();
+  await expect(far).toBeInViewport();
+  // Open it, scroll the list far away, go back: focus is on its name again.
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: `Details of ${names[70]}` })).toBeVisible();
+  await app.locator('main#main-content').evaluate((el) => el.scrollTo(0, 0));
+  await app.getByRole('button', { name: 'Back to all containers' }).click();
+  await expect(far).toBeFocused();
+  // And the last is there for whoever scrolls down.
+  await app.locator('main#main-content').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(app.getByTestId(`container-row-${names[79]}`)).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(80);
+});
+
 test('images sort by size both ways, and the sort is remembered after a reload', async ({ app }) => {
   const repo = `dockside-test/sort-${randomBytes(3).toString('hex')}`;
   // Three images of clearly different sizes: the fixture plus 300 KB and 1.2 MB of zeros.

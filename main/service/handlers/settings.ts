@@ -25,6 +25,7 @@ export function settingsCalls(ctx: ServiceContext): Calls {
         ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
         ...(patch.defaultEngine !== undefined ? { defaultEngine: patch.defaultEngine } : {}),
         ...(patch.notifications !== undefined ? { notifications: patch.notifications } : {}),
+        ...(patch.statsIntervalMs !== undefined ? { statsIntervalMs: patch.statsIntervalMs } : {}),
       }),
     'settings:about': async () => aboutInfo(ctx.dataDir, ctx.engine.getStatus()),
   };

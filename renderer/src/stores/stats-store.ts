@@ -17,9 +17,18 @@ interface StatsState {
   /** Bumped on every batch so views re-read the (mutable) rings. */
   version: number;
   addBatch(b: StatsBatch): void;
+  /**
+   * Like addBatch, but merges the batches of many per-container subscriptions arriving together
+   * (they sample on the same clock tick) into one store update, so the overview renders once per
+   * tick rather than once per container.
+   */
+  queueBatch(b: StatsBatch): void;
   /** Drops history of containers that are no longer shown anywhere. */
   prune(keep: Iterable<string>): void;
 }
+
+let pending: StatsBatch = { samples: [], ended: [], errors: [] };
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useStatsStore = create<StatsState>((set, get) => ({
   history: new Map(),
@@ -40,6 +49,17 @@ export const useStatsStore = create<StatsState>((set, get) => ({
     }
     for (const e of b.errors) errors[e.id] = e.message;
     set((st) => ({ latest, errors, version: st.version + 1 }));
+  },
+  queueBatch: (b) => {
+    pending.samples.push(...b.samples);
+    pending.ended.push(...b.ended);
+    pending.errors.push(...b.errors);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      const batch = pending;
+      pending = { samples: [], ended: [], errors: [] };
+      get().addBatch(batch);
+    }, 50);
   },
   prune: (keep) => {
     const k = new Set(keep);

@@ -23,13 +23,13 @@ describe('SettingsStore', () => {
     off();
     store.update({ notifications: false });
     expect(seen).toEqual(['dark']);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ theme: 'dark', defaultEngine: '', notifications: false });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ theme: 'dark', defaultEngine: '', notifications: false, statsIntervalMs: 2000 });
     expect(new SettingsStore(dir).get().theme).toBe('dark');
   });
   it('keeps what is right in a damaged file and defaults the rest', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'purple', notifications: false, extra: 1 }));
-    expect(readSettings(dir)).toEqual({ theme: 'system', defaultEngine: '', notifications: false });
+    expect(readSettings(dir)).toEqual({ theme: 'system', defaultEngine: '', notifications: false, statsIntervalMs: 2000 });
     fs.writeFileSync(path.join(dir, 'settings.json'), '{not json');
     expect(readSettings(dir)).toEqual(DEFAULT_SETTINGS);
   });

@@ -3,6 +3,7 @@ import type { ApiError, ClusterSnapshot } from '../../../../main/contract';
 import { useSubscription } from '../../api/use-subscription';
 import { ErrorText } from '../../components/error-text';
 import { TableHead } from '../../components/table-head';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { ClusterOffer } from './cluster-offer';
 import { CreateServiceForm } from './create-service-form';
 import { LeaveCluster } from './leave-cluster';
@@ -106,8 +107,13 @@ export function ClusterView() {
           ) : (
             <table className="table" aria-label="Services">
               <TableHead columns={['Name', 'Image', 'Mode', 'Replicas', 'Ports', 'Update']} />
-              <tbody>
-                {snap.services.map((s) => {
+              <VirtualBodies
+                items={snap.services}
+                columns={6}
+                estimate={40}
+                keyOf={(s) => s.id}
+                pinned={(s) => s.id === chosen?.id}
+                render={(s) => {
                   const st = updateStatusText(s);
                   return (
                     <tr key={s.id} className={chosen?.id === s.id ? 'selected' : undefined} data-testid="service-row">
@@ -129,8 +135,8 @@ export function ClusterView() {
                       <td className={`update-status ${st.tone}`}>{s.update?.state ?? '–'}</td>
                     </tr>
                   );
-                })}
-              </tbody>
+                }}
+              />
             </table>
           )}
           {chosen && (

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
 import { TableHead } from '../../components/table-head';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { useCommandStore } from '../../stores/command-store';
 import { Field } from './field';
 import { ProbeStrip } from './probe-strip';
@@ -111,8 +112,12 @@ export function ServicePanel({ service, snapshot, history, onRemoved }: { servic
       <h3>Tasks now</h3>
       <table className="table compact" aria-label={`Tasks of ${service.name}`}>
         <TableHead columns={['Slot', 'Node', 'Desired', 'Current', 'Image', 'Port', 'Error']} />
-        <tbody>
-          {tasks.map((t) => (
+        <VirtualBodies
+          items={tasks}
+          columns={7}
+          estimate={36}
+          keyOf={(t) => t.id}
+          render={(t) => (
             <tr key={t.id} data-testid="task-row">
               <td>{t.slot ?? '–'}</td>
               <td>{nodeName(t.nodeId)}</td>
@@ -126,8 +131,8 @@ export function ServicePanel({ service, snapshot, history, onRemoved }: { servic
               <td>{t.ports.map((p) => p.publishedPort).join(', ')}</td>
               <td className="error-text">{t.error ?? ''}</td>
             </tr>
-          ))}
-        </tbody>
+          )}
+        />
       </table>
       {confirmRemove && (
         <ConfirmDialog

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { useEngineStore } from '../../stores/engine-store';
 import { useNavStore } from '../../stores/nav-store';
 import { ContainerDetails } from './container-details';
@@ -13,11 +14,13 @@ import { ListToolbar } from '../lists/list-toolbar';
 import { SelectAllHeader, SelectCell } from '../lists/select-cells';
 import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
-import { GroupedContainerRows, groupContainers, screenOrder } from '../stacks/grouped-rows';
+import { groupContainers, groupedContainerRows, screenOrder, type GroupedRow } from '../stacks/grouped-rows';
 import { OutcomePanel, type Outcome } from '../stacks/outcome-panel';
 import { StackLogsPanel } from '../stacks/stack-logs-panel';
 import { useCollapsedStacks, useStacks } from '../stacks/use-stacks';
 import { ContainersBulk } from './containers-bulk';
+
+const rowKey = (r: GroupedRow) => r.key;
 
 const CONTAINER_LIST = { textsOf: containerTexts, sortKeys: containerSortKeys, idOf: (c: ContainerSummary) => c.id };
 
@@ -67,6 +70,34 @@ export function ContainersView() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="container-row-${CSS.escape(name ?? '')}"] .col-name button`)?.focus());
   };
 
+  // Stacks folded under their header, one flat list: only the rows near the viewport are in the page.
+  const rows = groupedContainerRows({
+    entries,
+    all: containers,
+    query: list.query,
+    columns: 8,
+    collapsed,
+    onToggle: toggleStack,
+    overview: stacks.overview,
+    onComposeDone: stacks.refresh,
+    selection: list.selection,
+    visibleIds: onScreen,
+    onOutcome: setOutcome,
+    onLogs: setLogsOf,
+    renderRow: (c, inStack) => (
+      <ContainerRow
+        c={c}
+        inStack={inStack}
+        selectCell={<SelectCell selection={list.selection} id={c.id} label={c.name} visibleIds={onScreen} />}
+        selected={c.id === selected?.id}
+        onOpen={() => (c.id === selected?.id ? back() : openContainer(c.name || c.id))}
+        onAction={(action) => void act(action, c)}
+        isPending={(action) => isPending(action, c.id)}
+        onRemove={() => setRemoving(c)}
+      />
+    ),
+  });
+
   return (
     <section className={`view containers-view${detail ? ' has-detail' : ''}`} aria-labelledby="containers-title">
       <div className="master-detail">
@@ -113,34 +144,15 @@ export function ContainersView() {
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                <GroupedContainerRows
-                  entries={entries}
-                  all={containers}
-                  query={list.query}
-                  columns={8}
-                  collapsed={collapsed}
-                  onToggle={toggleStack}
-                  overview={stacks.overview}
-                  onComposeDone={stacks.refresh}
-                  selection={list.selection}
-                  visibleIds={onScreen}
-                  onOutcome={setOutcome}
-                  onLogs={setLogsOf}
-                  renderRow={(c, inStack) => (
-                    <ContainerRow
-                      c={c}
-                      inStack={inStack}
-                      selectCell={<SelectCell selection={list.selection} id={c.id} label={c.name} visibleIds={onScreen} />}
-                      selected={c.id === selected?.id}
-                      onOpen={() => (c.id === selected?.id ? back() : openContainer(c.name || c.id))}
-                      onAction={(action) => void act(action, c)}
-                      isPending={(action) => isPending(action, c.id)}
-                      onRemove={() => setRemoving(c)}
-                    />
-                  )}
-                />
-              </tbody>
+              <VirtualBodies
+                items={rows}
+                    columns={8}
+                estimate={42}
+                keyOf={rowKey}
+                // The open container's row (or the one just closed) stays in the page, so "Back" can focus its name.
+                pinned={(r) => r.container !== null && r.container.id === (selected ?? lastSelected.current?.c)?.id}
+                render={(r) => r.node}
+              />
             </table>
           )}
           {logsOf && <StackLogsPanel key={logsOf} project={logsOf} onClose={() => setLogsOf(null)} />}

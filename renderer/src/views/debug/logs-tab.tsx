@@ -2,14 +2,15 @@
  * A container's log, followed live. Main batches lines a few times a second and bounds each
  * batch; here the view keeps a fixed window of the most recent lines in a ring, renders only the
  * rows on screen (virtualized), and applies incoming batches at most once per animation frame,
- * so a container printing a million lines as fast as it can never blocks the page. The full log
- * stays in the engine: "Save full log" streams it to a file in main.
+ * so a container printing a million lines as fast as it can never blocks the page. Lines skipped
+ * on the way are never hidden: each run of them is a row in place saying how many, with the
+ * full log one click away ("Save full log" streams it to a file in main).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, ContainerSummary, LogBatch, LogLine, LogsSaveResult } from '../../../../main/contract';
+import type { ApiError, ContainerSummary, LogBatch, LogsSaveResult } from '../../../../main/contract';
 import { unpackLines } from '../../../../main/debug/log-batch';
-import { RingBuffer } from '../../../../main/debug/ring-buffer';
+import { isGap, LogWindow } from '../../../../main/debug/log-window';
 import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
@@ -76,8 +77,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params]);
 
-  const ring = useRef(new RingBuffer<LogLine>(LOG_WINDOW));
-  const held = useRef(new RingBuffer<LogLine>(LOG_WINDOW)); // lines that arrived while paused
+  const ring = useRef(new LogWindow(LOG_WINDOW));
+  const held = useRef(new LogWindow(LOG_WINDOW)); // lines that arrived while paused
   const counters = useRef<Counters>({ total: 0, received: 0, dropped: 0, ended: false });
   const frame = useRef<number | null>(null);
   const pausedRef = useRef(paused);
@@ -106,7 +107,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     c.dropped += b.dropped;
     // A log that ended can continue: main re-opens it when the engine comes back.
     c.ended = b.ended === true;
-    (pausedRef.current ? held.current : ring.current).pushMany(lines);
+    (pausedRef.current ? held.current : ring.current).pushBatch(lines, b.dropped);
     // Re-render at most once per frame, whatever the number of batches.
     frame.current ??= requestAnimationFrame(() => {
       frame.current = null;
@@ -117,7 +118,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   useSubscription('logs:follow', args, onBatch, (e) => setError(e), subKey);
 
   const resume = () => {
-    ring.current.pushMany(held.current.toArray());
+    ring.current.append(held.current);
     held.current.clear();
     setPaused(false);
   };
@@ -143,7 +144,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     const q = query.toLowerCase();
     const out: number[] = [];
     for (let i = 0; i < ring.current.length; i++) {
-      if (plainText(ring.current.at(i)!.text).toLowerCase().includes(q)) out.push(i);
+      const item = ring.current.at(i)!;
+      if (!isGap(item) && plainText(item.text).toLowerCase().includes(q)) out.push(i);
     }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -182,14 +184,14 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   };
 
   const c = counters.current;
-  const notShown = Math.max(0, c.received - ring.current.length - held.current.length) + c.dropped;
+  const older = ring.current.olderLines;
   const sinceWord = sinceFromCommand !== null && sinceIdx === -1 ? sinceFromCommand : sinceAt !== null ? new Date(sinceAt * 1000).toISOString() : '';
   const command = ['docker logs', follow ? '--follow' : '', tail !== 'all' ? `--tail ${tail}` : '', sinceWord ? `--since ${sinceWord}` : '', timestamps ? '--timestamps' : '', container.name]
     .filter(Boolean)
     .join(' ');
 
   return (
-    <div className="debug-logs" data-testid="logs-tab" data-total={c.total} data-received={c.received} data-dropped={c.dropped} data-ended={c.ended}>
+    <div className="debug-logs" data-testid="logs-tab" data-total={c.total} data-received={c.received} data-dropped={c.dropped} data-ended={c.ended} data-older={older}>
       <div className="log-toolbar" role="toolbar" aria-label="Log options">
         <label>
           Tail{' '}
@@ -271,6 +273,21 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
           {virtualizer.getVirtualItems().map((row) => {
             const line = ring.current.at(row.index);
             if (!line) return null;
+            if (isGap(line))
+              return (
+                <div
+                  key={row.key}
+                  className="log-row log-gap"
+                  data-testid="log-gap"
+                  data-lines={line.gap}
+                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                >
+                  … {line.gap.toLocaleString()} line{line.gap === 1 ? '' : 's'} not shown (they came faster than the view can show) —{' '}
+                  <button type="button" className="link" onClick={save} disabled={saving}>
+                    Save the full log
+                  </button>
+                </div>
+              );
             return (
               <div
                 key={row.key}
@@ -288,8 +305,9 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         </div>
       </div>
       <p className="muted log-note" data-testid="log-note">
-        Showing the last {count.toLocaleString()} lines (at most {LOG_WINDOW.toLocaleString()} are kept here
-        {notShown > 0 ? `; ${notShown.toLocaleString()} older or skipped lines are not kept in this view` : ''}). {c.ended ? 'The log ended.' : ''} The
+        Showing the newest {ring.current.lines.toLocaleString()} lines (at most {LOG_WINDOW.toLocaleString()} rows are kept here
+        {older > 0 ? `; the ${older.toLocaleString()} lines before them are not kept in this view` : ''}
+        {c.dropped > 0 ? `; ${c.dropped.toLocaleString()} lines came too fast to show and are marked where they belong` : ''}). {c.ended ? 'The log ended.' : ''} The
         full log is kept only in the engine and in a saved file.
       </p>
       <div className="log-save">

@@ -1,10 +1,12 @@
 /**
  * Live charts of one container: CPU %, memory against its limit, network and block I/O rates,
- * over the last 5 minutes. The stats stream is open only while this tab is on screen.
+ * over the last 5 minutes. The 1 Hz stats stream is open only while this tab is on screen and the
+ * page visible (a background tab or minimised window closes it).
  */
 import { useEffect, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ContainerSummary, StatsSampleEvent } from '../../../../main/contract';
+import { usePageVisible } from '../../api/use-page-visible';
 import { useSubscription } from '../../api/use-subscription';
 import { ErrorText } from '../../components/error-text';
 import { formatBytes } from '../../components/format';
@@ -42,7 +44,9 @@ const clock = (t: number) => new Date(t).toLocaleTimeString();
 export default function StatsCharts({ container }: { container: ContainerSummary }) {
   const running = container.state === 'running';
   const addBatch = useStatsStore((s) => s.addBatch);
-  useSubscription('stats:watch', running ? { ids: [container.id] } : null, addBatch);
+  // 1 Hz only while these charts are on screen and the page is visible.
+  const visible = usePageVisible();
+  useSubscription('stats:watch', running && visible ? { ids: [container.id] } : null, addBatch);
   useEffect(() => showStatsFor(Symbol('stats-tab'), [container.id]), [container.id]);
   const version = useStatsStore((s) => s.version);
   const latest = useStatsStore((s) => s.latest[container.id]);

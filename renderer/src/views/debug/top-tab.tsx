@@ -1,7 +1,10 @@
 /**
- * `docker top`: the container's processes, every 2 s while this tab is on screen and the page
- * visible. Main asks the engine (`top:watch`), and re-opens the subscription by itself when the
- * engine comes back after going away.
+ * `docker top`: the container's processes, asked when this tab opens, again when the engine
+ * reports an event of the container that can change them (start, exec, die...), when the
+ * learner asks, and every 10 s only if they turn auto-refresh on; nothing while the page is
+ * hidden. Main asks the engine (`top:watch`), and re-opens the subscription by itself when the
+ * engine comes back after going away. No polling by default: each `docker top` is also an event
+ * in the engine's event stream.
  */
 import { useEffect, useState } from 'react';
 import type { ApiError, ContainerSummary, TopResult } from '../../../../main/contract';
@@ -9,35 +12,34 @@ import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { takeIntent } from '../../stores/learner-intent';
+import { usePageVisible } from '../../api/use-page-visible';
 
-function usePageVisible(): boolean {
-  const [visible, setVisible] = useState(document.visibilityState === 'visible');
-  useEffect(() => {
-    const on = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', on);
-    return () => document.removeEventListener('visibilitychange', on);
-  }, []);
-  return visible;
-}
+/** The optional slow auto-refresh (off by default). */
+const AUTO_REFRESH_MS = 10_000;
 
 export function TopTab({ container }: { container: ContainerSummary }) {
   const [top, setTop] = useState<TopResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [updated, setUpdated] = useState<Date | null>(null);
-  // A hidden page does not ask; it subscribes again as soon as it is visible. The periodic
-  // refresh in main is Dockside's own background work and never ticks a lesson.
+  /** Answers received so far (each one a `docker top` main asked): what tests count. */
+  const [answers, setAnswers] = useState(0);
+  // A hidden page does not ask; it subscribes again as soon as it is visible. The refreshes in
+  // main are Dockside's own background work and never tick a lesson.
   const visible = usePageVisible();
+  const [auto, setAuto] = useState(false);
   useSubscription(
     'top:watch',
-    visible ? { id: container.id, psArgs: '-ef' } : null,
+    visible ? { id: container.id, psArgs: '-ef', ...(auto ? { intervalMs: AUTO_REFRESH_MS } : {}) } : null,
     (r) => {
       setTop(r);
       setError(null);
       setUpdated(new Date());
+      setAnswers((n) => n + 1);
     },
     setError,
-    `${container.id}:${container.state}:${visible}`,
+    `${container.id}:${container.state}:${visible}:${auto}`,
   );
 
   // Only a call the learner asked for is theirs (like typing `docker top`): the click that opened
@@ -52,6 +54,7 @@ export function TopTab({ container }: { container: ContainerSummary }) {
         setTop(r.value);
         setError(null);
         setUpdated(new Date());
+        setAnswers((n) => n + 1);
       } else setError(r.error);
     });
     return () => {
@@ -60,7 +63,7 @@ export function TopTab({ container }: { container: ContainerSummary }) {
   }, [container.id, learnerAsked]);
 
   return (
-    <div className="debug-top" data-testid="top-tab">
+    <div className="debug-top" data-testid="top-tab" data-answers={answers}>
       <ErrorText error={error} />
       {top && <CommandLine command={top.command} />}
       {top && !top.running ? (
@@ -70,11 +73,15 @@ export function TopTab({ container }: { container: ContainerSummary }) {
       ) : top ? (
         <>
           <p className="muted">
-            {top.processes.length} process{top.processes.length === 1 ? '' : 'es'}, as the host's <code>ps -ef</code> sees them (host PIDs), refreshed every 2 s
-            {updated ? ` (last ${updated.toLocaleTimeString()})` : ''}.{' '}
+            {top.processes.length} process{top.processes.length === 1 ? '' : 'es'}, as the host's <code>ps -ef</code> sees them (host PIDs), refreshed
+            when the container starts, stops or runs an exec{auto ? ', and every 10 s' : ''}
+            {updated ? <span data-testid="top-updated"> (last {updated.toLocaleTimeString()})</span> : ''}.{' '}
             <button type="button" className="small" onClick={() => setLearnerAsked((n) => n + 1)}>
               Run docker top now
-            </button>
+            </button>{' '}
+            <label className="check">
+              <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> Auto-refresh every 10 s
+            </label>
           </p>
           <table className="table top-table" aria-label={`Processes of ${container.name}`}>
             <thead>
@@ -86,15 +93,20 @@ export function TopTab({ container }: { container: ContainerSummary }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {top.processes.map((p, i) => (
-                <tr key={`${p[1] ?? i}`} data-testid="top-row">
+            <VirtualBodies
+              items={top.processes}
+              columns={top.titles.length}
+              estimate={34}
+              // The row's place and PID: ps may print the same PID twice with custom options.
+              keyOf={(p, i) => `${i}:${p[1] ?? ''}`}
+              render={(p) => (
+                <tr data-testid="top-row">
                   {p.map((cell, j) => (
                     <td key={j}>{cell}</td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
+              )}
+            />
           </table>
         </>
       ) : (

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 import { shortId } from '../../components/format';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { useEngineEvents } from './use-engine-events';
 import { PruneDialog } from './prune-dialog';
 
@@ -115,8 +116,12 @@ function Details({ usage }: { usage: DiskUsage }) {
               <th>Containers</th>
             </tr>
           </thead>
-          <tbody>
-            {[...usage.images].sort((a, b) => b.uniqueSize - a.uniqueSize).map((i) => (
+          <VirtualBodies
+            items={[...usage.images].sort((a, b) => b.uniqueSize - a.uniqueSize)}
+            columns={6}
+            estimate={34}
+            keyOf={(i) => i.id}
+            render={(i) => (
               <tr key={i.id}>
                 <td className="mono">{i.repoTags.join(', ') || <span className="muted">&lt;none&gt;</span>}</td>
                 <td className="mono">{shortId(i.id)}</td>
@@ -125,8 +130,8 @@ function Details({ usage }: { usage: DiskUsage }) {
                 <td>{size(i.uniqueSize)}</td>
                 <td>{i.containers}</td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </details>
       <details open>
@@ -141,8 +146,12 @@ function Details({ usage }: { usage: DiskUsage }) {
               <th>Status</th>
             </tr>
           </thead>
-          <tbody>
-            {[...usage.containers].sort((a, b) => b.sizeRw - a.sizeRw).map((c) => (
+          <VirtualBodies
+            items={[...usage.containers].sort((a, b) => b.sizeRw - a.sizeRw)}
+            columns={5}
+            estimate={34}
+            keyOf={(c) => c.id}
+            render={(c) => (
               <tr key={c.id}>
                 <td className="mono">{c.name}</td>
                 <td className="mono">{c.image}</td>
@@ -150,8 +159,8 @@ function Details({ usage }: { usage: DiskUsage }) {
                 <td>{humanSize(c.sizeRw, 3)}</td>
                 <td>{c.status}</td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </details>
       <details open>
@@ -164,15 +173,19 @@ function Details({ usage }: { usage: DiskUsage }) {
               <th>Size</th>
             </tr>
           </thead>
-          <tbody>
-            {[...usage.volumes].sort((a, b) => b.size - a.size).map((v) => (
+          <VirtualBodies
+            items={[...usage.volumes].sort((a, b) => b.size - a.size)}
+            columns={3}
+            estimate={34}
+            keyOf={(v) => v.name}
+            render={(v) => (
               <tr key={v.name}>
                 <td className="mono">{v.name}</td>
                 <td>{v.links < 0 ? 'N/A' : v.links}</td>
                 <td>{size(v.size)}</td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
       </details>
       <details open={usage.buildCache.length > 0}>
@@ -192,8 +205,12 @@ function Details({ usage }: { usage: DiskUsage }) {
                 <th>In use</th>
               </tr>
             </thead>
-            <tbody>
-              {usage.buildCache.map((b) => (
+            <VirtualBodies
+              items={usage.buildCache}
+              columns={7}
+              estimate={34}
+              keyOf={(b) => b.id}
+              render={(b) => (
                 <tr key={b.id}>
                   <td className="mono" title={b.description}>{b.id.slice(0, 12)}</td>
                   <td>{b.type}</td>
@@ -203,8 +220,8 @@ function Details({ usage }: { usage: DiskUsage }) {
                   <td>{b.shared ? 'yes' : 'no'}</td>
                   <td>{b.inUse ? 'yes' : 'no'}</td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            />
           </table>
         )}
       </details>

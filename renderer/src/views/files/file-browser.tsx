@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 import { formatBytes } from '../../components/format';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { useCommandStore } from '../../stores/command-store';
 
 export type FileTarget = { kind: 'container'; id: string } | { kind: 'volume'; name: string };
@@ -129,15 +130,21 @@ export function FileBrowser({ target, label, initialPath = '/' }: { target: File
               <th />
             </tr>
           </thead>
-          <tbody>
-            {listing?.entries.length === 0 && (
+          {listing?.entries.length === 0 && (
+            <tbody>
               <tr>
                 <td colSpan={5} className="muted">
                   Empty folder.
                 </td>
               </tr>
-            )}
-            {listing?.entries.map((e) => (
+            </tbody>
+          )}
+          <VirtualBodies
+            items={listing?.entries ?? []}
+            columns={5}
+            estimate={36}
+            keyOf={(e) => e.name}
+            render={(e) => (
               <tr key={e.name} data-testid={`file-${e.name}`}>
                 <td className="mono">
                   {e.type === 'directory' ? (
@@ -162,8 +169,8 @@ export function FileBrowser({ target, label, initialPath = '/' }: { target: File
                   </button>
                 </td>
               </tr>
-            ))}
-          </tbody>
+            )}
+          />
         </table>
         {file && (
           <div className="file-view" data-testid="file-view">

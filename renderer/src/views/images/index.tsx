@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { ApiError, ImageLayer, ImageSummary } from '../../../../main/contract';
 import { imageReferenceProblem } from '../../../../main/workflows/run-spec';
 import { call } from '../../api/client';
@@ -16,7 +16,7 @@ import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
 import { PullProgress } from '../workflows/pull-progress';
 import { RunDialog } from '../workflows/run-dialog';
-import { VirtualBodies } from '../workflows/virtual-rows';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { ImagesPublishPanel, ImageTagActions } from './publish-extensions';
 
 const IMAGE_LIST = { textsOf: imageTexts, sortKeys: imageSortKeys, idOf: (i: ImageSummary) => i.id };
@@ -32,7 +32,6 @@ export function ImagesView() {
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ image: ImageSummary; ref: string } | null>(null);
   const [runImage, setRunImage] = useState<string | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const list = useListView('images', images ?? [], IMAGE_LIST);
   useSubscription(
     'images:list',
@@ -95,7 +94,7 @@ export function ImagesView() {
             inUse: img.containers.length > 0,
           }))}
         />
-        <div className="wf-scroll" ref={scrollRef}>
+        <div className="list-scroll">
         <table className="table" aria-label="Images">
           <thead>
             <tr>
@@ -110,7 +109,7 @@ export function ImagesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
+            keyOf={(img) => img.id}
             columns={7}
             estimate={52}
             render={(img) => {

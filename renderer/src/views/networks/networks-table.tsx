@@ -3,6 +3,7 @@ import type { NetworkEndpoint, NetworkSummary } from '../../../../main/contract'
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorText } from '../../components/error-text';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { useCommandStore } from '../../stores/command-store';
 import { networkSortKeys, networkTexts } from '../lists/list-fields';
 import { ListToolbar } from '../lists/list-toolbar';
@@ -10,6 +11,8 @@ import { RemoveSelected } from '../lists/remove-selected';
 import { SelectAllHeader, SelectCell } from '../lists/select-cells';
 import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
+
+const networkKey = (n: NetworkSummary) => n.id;
 
 const NETWORK_LIST = { textsOf: networkTexts, sortKeys: networkSortKeys, idOf: (n: NetworkSummary) => n.id };
 
@@ -88,8 +91,13 @@ export function NetworksTable({
             <th scope="col">Actions</th>
           </tr>
         </thead>
-        <tbody>
-          {list.shown.map((n) => (
+        <VirtualBodies
+          items={list.shown}
+          columns={8}
+          estimate={48}
+          keyOf={networkKey}
+          pinned={(n) => n.id === selected}
+          render={(n) => (
             <tr key={n.id} data-testid={`network-row-${n.name}`} aria-selected={selected === n.id} className={selected === n.id ? 'selected' : ''}>
               <SelectCell selection={list.selection} id={n.id} label={n.name} visibleIds={list.shownIds} />
               <td>
@@ -145,8 +153,8 @@ export function NetworksTable({
                 </div>
               </td>
             </tr>
-          ))}
-        </tbody>
+          )}
+        />
       </table>
       {list.shown.length === 0 && <p className="empty">No network matches “{list.query}”.</p>}
       {removing && (

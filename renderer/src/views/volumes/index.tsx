@@ -12,7 +12,7 @@ import { SelectAllHeader, SelectCell } from '../lists/select-cells';
 import { SortHeader } from '../lists/sort-header';
 import { useListView } from '../lists/use-list-view';
 import { useNavStore } from '../../stores/nav-store';
-import { VirtualBodies } from '../workflows/virtual-rows';
+import { VirtualBodies } from '../../components/virtual-rows';
 import { humanSize } from '../../../../main/disk/human-size';
 import { useVolumeSizes } from '../disk/use-volume-sizes';
 import { FileBrowser } from '../files/file-browser';
@@ -26,7 +26,6 @@ export function VolumesView() {
   const [name, setName] = useState('');
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [removing, setRemoving] = useState<VolumeSummary | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const list = useListView('volumes', volumes ?? [], VOLUME_LIST);
   // Other views (the command palette) open a volume's files with { browse: name }.
   const browseParam = useNavStore((s) => (typeof s.params.browse === 'string' ? s.params.browse : null));
@@ -138,7 +137,7 @@ export function VolumesView() {
             ...(v.containers.length ? { note: `used by ${v.containers.join(', ')}`, inUse: true } : {}),
           }))}
         />
-        <div className="wf-scroll" ref={scrollRef} data-testid="volumes-scroll">
+        <div className="list-scroll" data-testid="volumes-scroll">
         <table className="table" aria-label="Volumes">
           <thead>
             <tr>
@@ -153,7 +152,7 @@ export function VolumesView() {
           </thead>
           <VirtualBodies
             items={list.shown}
-            scrollRef={scrollRef}
+            keyOf={(v) => v.name}
             columns={7}
             render={(v) => (
               <tr key={v.name} data-testid={`volume-row-${v.name}`} aria-selected={list.selection.has(v.name)} className={v.name === targeted ? 'selected' : undefined}>

@@ -1,0 +1,97 @@
+/**
+ * The Logs tab's window: the newest lines of a followed log in a fixed-size ring, where every
+ * run of lines that is not there is marked in place by a gap item saying how many lines it
+ * hides. Main sends at most a bounded batch per interval and counts the lines it skipped
+ * (`dropped`, always just before that batch's lines); without the markers two kept batches would
+ * sit next to each other as if the log were contiguous (issue 16). Lines older than the window
+ * are counted in `olderLines`, so kept + gaps + older = every line received. Pure: the renderer
+ * uses it and tests check it against a real engine.
+ */
+import type { LogLine } from '../contract';
+import { RingBuffer } from './ring-buffer';
+
+export interface LogGap {
+  /** Lines of the log that belong here but are not kept. */
+  gap: number;
+}
+
+export type LogItem = LogLine | LogGap;
+
+export const isGap = (item: LogItem): item is LogGap => 'gap' in item;
+
+export class LogWindow {
+  private readonly ring: RingBuffer<LogItem>;
+  /** Lines before the first item held (scrolled out of the window, gaps included). */
+  olderLines = 0;
+
+  constructor(readonly capacity: number) {
+    this.ring = new RingBuffer<LogItem>(capacity);
+  }
+
+  get length(): number {
+    return this.ring.length;
+  }
+
+  at(i: number): LogItem | undefined {
+    return this.ring.at(i);
+  }
+
+  /** Lines held (gap markers not counted). */
+  get lines(): number {
+    let n = 0;
+    for (let i = 0; i < this.ring.length; i++) if (!isGap(this.ring.at(i)!)) n++;
+    return n;
+  }
+
+  /** A batch as main sends it: `dropped` lines were skipped just before these. */
+  pushBatch(lines: readonly LogLine[], dropped: number): void {
+    if (dropped > 0) this.pushGap(dropped);
+    // Only the last `capacity` items can stay: the rest go straight to `olderLines`.
+    const skip = Math.max(0, lines.length - this.capacity);
+    if (skip > 0) {
+      this.olderLines += this.lineCount() + skip;
+      this.ring.clear();
+    }
+    for (let i = skip; i < lines.length; i++) this.push(lines[i]!);
+  }
+
+  /** Appends another window (lines that arrived while paused): what it lost becomes a gap here. */
+  append(other: LogWindow): void {
+    if (other.olderLines > 0) this.pushGap(other.olderLines);
+    for (let i = 0; i < other.length; i++) {
+      const item = other.at(i)!;
+      if (isGap(item)) this.pushGap(item.gap);
+      else this.push(item);
+    }
+  }
+
+  clear(): void {
+    this.ring.clear();
+    this.olderLines = 0;
+  }
+
+  private pushGap(n: number): void {
+    const last = this.ring.last();
+    // Two skipped runs next to each other are one gap.
+    if (last && isGap(last)) last.gap += n;
+    else this.push({ gap: n });
+  }
+
+  private push(item: LogItem): void {
+    if (this.ring.length === this.capacity) {
+      const oldest = this.ring.at(0)!;
+      this.olderLines += isGap(oldest) ? oldest.gap : 1;
+    }
+    this.ring.push(item);
+  }
+
+  /** Lines the held items stand for (kept lines plus gap counts). */
+  private lineCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.ring.length; i++) {
+      const item = this.ring.at(i)!;
+      n += isGap(item) ? item.gap : 1;
+    }
+    return n;
+  }
+}

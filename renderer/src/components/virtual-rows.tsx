@@ -1,0 +1,137 @@
+/**
+ * Table bodies for a list that can grow to hundreds of rows (issue 16): every view's long list
+ * uses this one component. Each item is its own <tbody> (so an item may span several rows, e.g.
+ * an image and its history; renderer/src/shell/roving-rows.ts walks rows across bodies). Up to
+ * VIRTUAL_THRESHOLD items everything is in the page; past it only the items near the viewport
+ * are (@tanstack/react-virtual), with spacer rows standing for the rest. The list scrolls with
+ * whatever box it is in (the nearest scrolling ancestor: the main region, or a box of its own),
+ * so the layout is the same as without virtualisation.
+ *
+ * Rows keep their identity (`keyOf`) across the threshold and while scrolling, and two kinds of
+ * rows stay in the page even when scrolled far away: the `pinned` ones (e.g. the open
+ * container, so "Back" can focus its name) and the one holding the keyboard focus (so focus is
+ * never dropped to the page when the user scrolls with the wheel).
+ */
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/** Lists longer than this render only the rows on screen (plus a few). */
+export const VIRTUAL_THRESHOLD = 60;
+
+interface BodiesProps<T> {
+  items: readonly T[];
+  columns: number;
+  /** Typical item height in px before it is measured. */
+  estimate?: number;
+  /** A stable key per item (an id): rows keep their state when the list changes or scrolls. */
+  keyOf: (item: T, index: number) => string;
+  /** Items kept in the page however far they are scrolled (e.g. the open one). */
+  pinned?: (item: T) => boolean;
+  render: (item: T, index: number) => ReactNode;
+}
+
+/** The nearest ancestor that scrolls vertically (the main region when nothing closer does). */
+function scrollParent(el: HTMLElement | null): HTMLElement | null {
+  for (let p = el?.parentElement ?? null; p; p = p.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  }
+  return document.scrollingElement as HTMLElement | null;
+}
+
+export function VirtualBodies<T>({ items, columns, estimate = 44, keyOf, pinned, render }: BodiesProps<T>) {
+  const virtual = items.length > VIRTUAL_THRESHOLD;
+  // An empty body before the items: where the list starts in its scroll box.
+  const anchor = useRef<HTMLTableSectionElement>(null);
+  const scroller = useRef<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(0);
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const keys = useMemo(() => items.map((item, i) => keyOf(item, i)), [items, keyOf]);
+  const kept = useMemo(() => {
+    const out: number[] = [];
+    items.forEach((item, i) => {
+      if (keys[i] === focusedKey || pinned?.(item)) out.push(i);
+    });
+    return out;
+  }, [items, keys, focusedKey, pinned]);
+
+  const v = useVirtualizer({
+    count: items.length,
+    // The anchor is in the page before any effect runs, so its scroll box can be found here.
+    getScrollElement: () => (scroller.current ??= scrollParent(anchor.current)),
+    estimateSize: () => estimate,
+    getItemKey: (i) => keys[i] ?? i,
+    overscan: 8,
+    scrollMargin: margin,
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => [...new Set([...defaultRangeExtractor(range), ...kept])].sort((a, b) => a - b),
+      [kept],
+    ),
+    // Until the scroll box is measured, assume a typical one so the first paint has rows.
+    initialRect: { width: 1000, height: 800 },
+  });
+
+  // Where the list starts inside its scroll box moves when what is above it changes (a panel
+  // opens, text wraps): measured after every render and on every scroll or resize of the box.
+  useLayoutEffect(() => {
+    if (!virtual) return;
+    const box = (scroller.current ??= scrollParent(anchor.current));
+    const measure = () => {
+      const a = anchor.current;
+      // Not laid out (the list is hidden behind the open details): nothing to measure.
+      if (!box || !a || a.offsetParent === null) return;
+      const boxTop = box === document.scrollingElement ? 0 : box.getBoundingClientRect().top + box.clientTop;
+      const m = Math.max(0, Math.round(a.getBoundingClientRect().top - boxTop + box.scrollTop));
+      setMargin((old) => (Math.abs(old - m) > 1 ? m : old));
+    };
+    measure();
+    box?.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
+    return () => {
+      box?.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
+    };
+  });
+
+  const body = (index: number) => (
+    <tbody
+      key={keys[index]}
+      ref={virtual ? v.measureElement : undefined}
+      data-index={index}
+      onFocus={() => setFocusedKey(keys[index]!)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusedKey((k) => (k === keys[index] ? null : k));
+      }}
+    >
+      {render(items[index]!, index)}
+    </tbody>
+  );
+
+  // Spacer keys cannot be an item's (a NUL never is in one), and items are keyed alike in both
+  // modes, so crossing the threshold keeps every row's state.
+  const out: ReactNode[] = [<tbody key={'\0anchor'} ref={anchor} aria-hidden="true" className="virtual-anchor" />];
+  if (!virtual) {
+    items.forEach((_, i) => out.push(body(i)));
+    return <>{out}</>;
+  }
+  // Shown items in order, with a spacer for every run of items left out (before, between the
+  // visible range and a kept item, after).
+  let end = margin;
+  for (const vi of v.getVirtualItems()) {
+    if (vi.start > end) out.push(<Spacer key={`\0gap-${vi.index}`} height={vi.start - end} columns={columns} />);
+    out.push(body(vi.index));
+    end = vi.end;
+  }
+  const rest = margin + v.getTotalSize() - end;
+  if (rest > 0) out.push(<Spacer key={'\0gap-end'} height={rest} columns={columns} />);
+  return <>{out}</>;
+}
+
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tbody aria-hidden="true" className="virtual-spacer">
+      <tr style={{ height }}>
+        <td colSpan={columns} />
+      </tr>
+    </tbody>
+  );
+}
