@@ -59,8 +59,11 @@ describe('stats:watch', () => {
     );
     expect(busySample.memoryLimit).toBe(64 * 1024 * 1024);
     expect(busySample.onlineCpus).toBeGreaterThan(0);
-    // 100 % is one core: a single `yes` cannot use more than one.
-    expect(busySample.cpuPercent).toBeLessThan(110);
+    // 100 % is one core: a single `yes` cannot use more than one. The mistake this guards against
+    // (the CLI's formula multiplied by the cores again) shows 200 % or more on 2+ cores; sampling
+    // jitter under load was seen up to 117 % on Podman 4.3 (its CPU and system counters are not read
+    // at the same instant), so the bound sits between the two.
+    expect(busySample.cpuPercent).toBeLessThan(150);
     const idleSample = await waitFor(() => sub.events.flatMap((b) => b.samples).find((s) => s.id === idle.id), 'an idle sample');
     expect(idleSample.memoryLimit).toBeNull();
     expect(idleSample.memoryUsed).toBeGreaterThan(0);
