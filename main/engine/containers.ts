@@ -19,9 +19,9 @@ interface RawContainer {
 }
 
 /**
- * The list's State in Docker's words. Podman also says "stopped" (exited, its cleanup not yet
- * run: inspect already says "exited", and no event follows the cleanup), "stopping" (still
- * running) and "configured" (created).
+ * A container state (list or inspect) in Docker's words. Podman also says "stopped" (exited, its
+ * cleanup not yet run; list and inspect both say it until then), "stopping" (still running) and
+ * "configured" (created).
  */
 export function containerState(raw: string): ContainerSummary['state'] {
   const podman: Record<string, ContainerSummary['state']> = { stopped: 'exited', stopping: 'running', configured: 'created' };

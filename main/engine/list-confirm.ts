@@ -6,6 +6,7 @@
  */
 import type Docker from 'dockerode';
 import type { ContainerSummary, EngineEvent } from '../contract';
+import { containerState } from './containers';
 import type { Confirmation } from '../service/watch-list';
 
 const INSPECT_TIMEOUT_MS = 800;
@@ -96,7 +97,9 @@ export async function confirmContainers(
         }
         return;
       }
-      const state = r.doc.State;
+      // Podman's inspect also says "stopped" between the death and its cleanup: Docker's words here too.
+      const raw = r.doc.State;
+      const state = raw?.Status ? { ...raw, Status: containerState(raw.Status) } : raw;
       const shouldList = all || state?.Status === 'running';
       if (idx < 0) {
         // Created meanwhile but not listed yet: only a list read can bring its row.
@@ -139,4 +142,33 @@ export async function confirmPresence<T>(
     }),
   );
   return { value, agreed };
+}
+
+// Events after which the container's state is known from the event alone; any other lifecycle
+// event after them (a restart policy's `start`, say) leaves the row to the next read.
+const FINAL_ACTIONS = /^(create|start|restart|die|destroy|pause|unpause)$/;
+
+/**
+ * What container events alone say, for a list read before them (watchList's `provisional`): a
+ * `die` makes the row exited with the event's exit code (or drops it from a running-only list),
+ * a `destroy` drops it. Null when the events change nothing. The next list read stays the truth.
+ */
+export function containersFromEvents(rows: ContainerSummary[], events: EngineEvent[], all: boolean): ContainerSummary[] | null {
+  const last = new Map<string, EngineEvent>();
+  for (const e of events) if (e.type === 'container' && e.id && FINAL_ACTIONS.test(e.action)) last.set(e.id, e);
+  let out = rows;
+  for (const [id, e] of last) {
+    const idx = out.findIndex((c) => c.id === id);
+    if (idx < 0) continue;
+    if (e.action === 'destroy' || (e.action === 'die' && !all)) {
+      out = out.filter((c) => c.id !== id);
+      continue;
+    }
+    if (e.action !== 'die' || out[idx]!.state === 'exited') continue;
+    const code = Number(e.attributes.exitCode);
+    const finishedAt = e.timeNano ? new Date(e.timeNano / 1e6).toISOString() : new Date().toISOString();
+    const status = Number.isInteger(code) ? statusText({ Status: 'exited', ExitCode: code, FinishedAt: finishedAt }) : 'Exited';
+    out = out.map((c) => (c.id === id ? { ...c, state: 'exited', status } : c));
+  }
+  return out === rows ? null : out;
 }

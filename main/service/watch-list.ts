@@ -10,6 +10,12 @@
  * container as running when its `die` event arrives; the list is right ~200 ms later), the
  * corrected value is sent at once and the list is read again a little later, with growing
  * delays, until both agree. So a lone `die` on a quiet engine shows within a second.
+ *
+ * A re-read can also be slow: Podman's list and inspect wait for the container's lock, which its
+ * `container cleanup` process holds while it tears down the network and storage after a `die`
+ * (0.2–1.5 s measured under load). While a read takes longer than `provisionalAfterMs`, what the
+ * events alone say (`provisional`: a `die` makes the row exited, a `destroy` removes it) is
+ * applied to the last value sent and sent at once; the read, when it comes, is still the truth.
  */
 import type { EngineEvent, EngineStatus } from '../contract';
 import type { SubscriptionSink } from './types';
@@ -37,6 +43,13 @@ export interface WatchOptions<T> {
   maxWaitMs?: number;
   /** Delays of the follow-up re-reads while the list and the confirmation disagree. */
   recheckDelaysMs?: number[];
+  /**
+   * What the events alone say, applied to a value read before them (null: they change nothing).
+   * Sent when a re-read is slow, and applied to a read that events overtook while it ran.
+   */
+  provisional?: (value: T, events: EngineEvent[]) => T | null;
+  /** How long a re-read may take before `provisional` is sent. */
+  provisionalAfterMs?: number;
 }
 
 /** Events kept for confirmation per burst; past this, later ones are re-read but not confirmed one by one. */
@@ -53,6 +66,7 @@ export function watchList<T>(
   const settleMs = opts.settleMs ?? 30;
   const maxWaitMs = opts.maxWaitMs ?? 150;
   const recheckDelays = opts.recheckDelaysMs ?? [100, 200, 400, 800, 1600];
+  const provisionalAfterMs = opts.provisionalAfterMs ?? 150;
   let closed = false;
   let running = false;
   let again = false;
@@ -63,6 +77,13 @@ export function watchList<T>(
   let burstStart = 0;
   let recheckTimer: NodeJS.Timeout | null = null;
   let recheckIndex = 0;
+  let provisionalTimer: NodeJS.Timeout | null = null;
+  // The last value sent, which `provisional` corrects while a read is slow.
+  let sent: { value: T } | null = null;
+  const send = (value: T): void => {
+    sent = { value };
+    sink.emit(value);
+  };
 
   const remember = (into: EngineEvent[], events: EngineEvent[]): EngineEvent[] => {
     const out = into.concat(events);
@@ -82,13 +103,18 @@ export function watchList<T>(
         if (engine.getStatus().state !== 'connected') break;
         const events = unconfirmed;
         try {
+          armProvisional();
           let value: T = await list();
           let agreed = true;
           if (opts.confirm && events.length > 0) {
             ({ value, agreed } = await opts.confirm(value, events));
           }
           if (closed) return;
-          sink.emit(value);
+          // Events that arrived while this read ran are newer than it: they correct it now (the
+          // loop reads again for them), so a slow read never undoes what was shown meanwhile.
+          const newer = unconfirmed.filter((e) => !events.includes(e));
+          if (opts.provisional && newer.length > 0) value = opts.provisional(value, newer) ?? value;
+          send(value);
           if (agreed) {
             // Only what was confirmed is forgotten: events that came during the read stay.
             unconfirmed = unconfirmed.filter((e) => !events.includes(e));
@@ -101,6 +127,17 @@ export function watchList<T>(
     } finally {
       running = false;
     }
+  };
+
+  /** Once a read has run for provisionalAfterMs, sends what the events not yet confirmed say. */
+  const armProvisional = (): void => {
+    if (!opts.provisional || provisionalTimer || closed) return;
+    provisionalTimer = setTimeout(() => {
+      provisionalTimer = null;
+      if (closed || !running || !sent || unconfirmed.length === 0) return;
+      const value = opts.provisional!(sent.value, unconfirmed);
+      if (value !== null) send(value);
+    }, provisionalAfterMs);
   };
 
   const scheduleRecheck = (): void => {
@@ -125,6 +162,8 @@ export function watchList<T>(
     unconfirmed = remember(unconfirmed, collecting);
     collecting = [];
     recheckIndex = 0;
+    // A read already in flight (slow) may not see these events: arm the provisional send for them.
+    if (running) armProvisional();
     void refresh();
   };
 
@@ -144,6 +183,7 @@ export function watchList<T>(
     closed = true;
     if (burstTimer) clearTimeout(burstTimer);
     if (recheckTimer) clearTimeout(recheckTimer);
+    if (provisionalTimer) clearTimeout(provisionalTimer);
     offEvent();
     offStatus();
   };

@@ -9,7 +9,7 @@ import { createService, type Service } from '../../main/service/create-service';
 import { runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
-import { skipOnPodman } from '../support/engine-kind';
+import { leftOutOfLeanPodman, skipOnPodman } from '../support/engine-kind';
 
 let service: Service;
 let dataDir: string;
@@ -59,8 +59,11 @@ describe('stats:watch', () => {
     );
     expect(busySample.memoryLimit).toBe(64 * 1024 * 1024);
     expect(busySample.onlineCpus).toBeGreaterThan(0);
-    // 100 % is one core: a single `yes` cannot use more than one.
-    expect(busySample.cpuPercent).toBeLessThan(110);
+    // 100 % is one core: a single `yes` cannot use more than one. The mistake this guards against
+    // (the CLI's formula multiplied by the cores again) shows 200 % or more on 2+ cores; sampling
+    // jitter under load was seen up to 117 % on Podman 4.3 (its CPU and system counters are not read
+    // at the same instant), so the bound sits between the two.
+    expect(busySample.cpuPercent).toBeLessThan(150);
     const idleSample = await waitFor(() => sub.events.flatMap((b) => b.samples).find((s) => s.id === idle.id), 'an idle sample');
     expect(idleSample.memoryLimit).toBeNull();
     expect(idleSample.memoryUsed).toBeGreaterThan(0);
@@ -111,7 +114,7 @@ describe('logs:follow', () => {
     if (r.ok) service.dispatcher.unsubscribe('test', r.value);
   });
 
-  it('bounds each batch for a container printing 200,000 lines and counts what it dropped', async () => {
+  it.skipIf(leftOutOfLeanPodman('bounding a flood of log lines is batching inside Dockside; the Podman log stream itself is read by the two logs tests before'))('bounds each batch for a container printing 200,000 lines and counts what it dropped', async () => {
     const c = await run('logs-flood', ['sh', '-c', 'seq 1 200000; sleep 300']);
     const sub = subscribe<LogBatch>('logs:follow', { id: c.id, tail: 'all' });
     const r = await sub.opened;
@@ -124,7 +127,7 @@ describe('logs:follow', () => {
     if (r.ok) service.dispatcher.unsubscribe('test', r.value);
   });
 
-  it('saves the whole log to a new file in the data folder when there is no dialog or browser', async () => {
+  it.skipIf(leftOutOfLeanPodman('saving writes the same log read to a file; the Podman log stream itself is read by the logs tests'))('saves the whole log to a new file in the data folder when there is no dialog or browser', async () => {
     const c = await run('logs-save', ['sh', '-c', 'seq 1 50000; echo oops >&2; sleep 300']);
     // Both streams: Podman applies the tail before the stream filter, so the last line ("oops",
     // stderr) leaves a stdout-only tail of 1 empty.

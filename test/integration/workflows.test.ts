@@ -9,7 +9,7 @@ import { cleanupRun, hostPortOf, runContainer, testDocker, waitFor } from '../su
 import { WEB_IMAGE } from '../support/fixtures';
 import { labelArgs, RUN_ID, TEST_LABEL, testLabels, testName } from '../support/labels';
 import { tempDataDir } from '../support/temp-dir';
-import { engineImageName, TEST_ENGINE } from '../support/engine-kind';
+import { engineImageName, leftOutOfLeanPodman, TEST_ENGINE } from '../support/engine-kind';
 
 const dataDir = tempDataDir('it-workflows');
 let service: Service;
@@ -151,7 +151,7 @@ describe('run dialog', () => {
     expect(gone.ok ? null : gone.error).toMatchObject({ field: 'outputId', message: expect.stringMatching(/no longer kept/) });
   });
 
-  it('the command shown, run by the docker CLI, gives the same configuration', async () => {
+  it.skipIf(leftOutOfLeanPodman('the command is built from the form by Dockside, the same for every engine'))('the command shown, run by the docker CLI, gives the same configuration', async () => {
     // Made first, with this run's label: `docker run -v NAME:/data` would create it unlabelled,
     // and cleanup (by label) would leave it behind after every run.
     const vol = testName('vol');
@@ -266,7 +266,7 @@ describe('volumes', () => {
     expect((await callError('volumes:create', { name: '-bad' })).field).toBe('name');
   });
 
-  it('persistence: the volume file outlives its container, a file outside does not', async () => {
+  it.skipIf(leftOutOfLeanPodman('engine volume semantics, through the same calls the volume test before makes on Podman'))('persistence: the volume file outlives its container, a file outside does not', async () => {
     const vol = testName('persist');
     await call('volumes:create', { name: vol, labels: testLabels() });
     const first = await call('workflows:run', { spec: spec({ name: testName('writer'), volumes: [{ source: vol, target: '/data', readOnly: false }] }) });
@@ -344,7 +344,7 @@ describe('exec', () => {
     expect((await callError('exec:input', { sessionId: started.sessionId, data: 'x' })).code).toBe('not-found');
   });
 
-  it('live shell uses bash when the container has it', async () => {
+  it.skipIf(leftOutOfLeanPodman('the shell choice is Dockside logic; exec on Podman is covered by the live shell test before'))('live shell uses bash when the container has it', async () => {
     const c = await runContainer({ name: testName('bash'), image: WEB_IMAGE });
     // The fixture has no bash: give this container one (a wrapper that runs sh) and check it is chosen.
     await call('exec:run', { id: c.id, command: `sh -c 'printf "#!/bin/sh\\nexport MARK=bash-wrapper\\nexec /bin/sh \\"\\$@\\"\\n" > /bin/bash && chmod +x /bin/bash'` });
@@ -360,7 +360,7 @@ describe('exec', () => {
     if (sub.ok) service.dispatcher.unsubscribe('t', sub.value);
   });
 
-  it('restart keeps a file, a new container from the image does not', async () => {
+  it.skipIf(leftOutOfLeanPodman('engine semantics of restart and images, through calls the other tests already make on Podman'))('restart keeps a file, a new container from the image does not', async () => {
     const first = await call('workflows:run', { spec: spec({ name: testName('rs') }) });
     await call('exec:run', { id: first.id, command: 'touch /tmp/made-here' });
     await call('containers:restart', { id: first.id, timeoutSeconds: 1 });

@@ -7,7 +7,7 @@ import {
   startContainer,
   stopContainer,
 } from '../../engine/containers';
-import { confirmContainers } from '../../engine/list-confirm';
+import { confirmContainers, containersFromEvents } from '../../engine/list-confirm';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
 
@@ -43,6 +43,8 @@ export function containerSubscriptions({ engine }: ServiceContext): Pick<Subscri
       watchList(engine, ['container'], () => listContainers(engine.client(), all), sink, (e) => LIST_ACTIONS.test(e.action), {
         // The list can lag the events (see ENGINEERING.md §1): inspect says what is true now.
         confirm: (value, events) => confirmContainers(engine.client(), value, events, all),
+        // Podman's list waits for a dying container's lock (up to seconds): meanwhile the die event says it.
+        provisional: (value, events) => containersFromEvents(value, events, all),
       }),
   };
 }

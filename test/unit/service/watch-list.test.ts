@@ -63,3 +63,53 @@ describe('watchList', () => {
     expect(readsAfterEvent).toBe(3);
   });
 });
+
+describe('watchList while a re-read is slow', () => {
+  it('sends what the events say once the read has taken provisionalAfterMs, then the read', async () => {
+    const { engine, fire } = fakeEngine();
+    let release: (v: string) => void = () => undefined;
+    let reads = 0;
+    const emitted: string[] = [];
+    watchList(
+      engine,
+      ['container'],
+      // The first read answers at once; the one after the event waits (Podman's container lock).
+      () => (++reads === 1 ? Promise.resolve('running') : new Promise<string>((r) => (release = r))),
+      { emit: (v) => emitted.push(v), fail: () => undefined },
+      () => true,
+      { provisional: (v, events) => (events.some((e) => e.action === 'die') && v !== 'exited' ? 'exited' : null), provisionalAfterMs: 150 },
+    );
+    await vi.runAllTimersAsync();
+    fire('a', 'die');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(emitted).toEqual(['running']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(emitted).toEqual(['running', 'exited']);
+    release('exited');
+    await vi.runAllTimersAsync();
+    expect(emitted).toEqual(['running', 'exited', 'exited']);
+  });
+
+  it('a read that events overtook is corrected by them, then read again', async () => {
+    const { engine, fire } = fakeEngine();
+    const pending: ((v: string) => void)[] = [];
+    const emitted: string[] = [];
+    watchList(
+      engine,
+      ['container'],
+      () => new Promise<string>((r) => pending.push(r)),
+      { emit: (v) => emitted.push(v), fail: () => undefined },
+      () => true,
+      { provisional: (v, events) => (events.some((e) => e.action === 'die') && v !== 'exited' ? 'exited' : null), provisionalAfterMs: 10_000 },
+    );
+    // The die comes while the first read is still out; that read says running.
+    fire('a', 'die');
+    await vi.advanceTimersByTimeAsync(50);
+    pending.shift()!('running');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(emitted).toEqual(['exited']);
+    pending.shift()!('exited');
+    await vi.runAllTimersAsync();
+    expect(emitted).toEqual(['exited', 'exited']);
+  });
+});
