@@ -20,14 +20,17 @@ import { RUN_ID, testName } from '../support/labels';
 import { tempDockerConfig } from '../support/registry';
 
 const PRACTICE_LABEL = 'dev.dockside.practice-registry=1';
-const dockerConfig = tempDockerConfig();
+// Made on first use, not at import: Playwright also imports spec files in its runner process
+// (to list the tests), which never runs afterAll, so a folder made at import time was left behind.
+let configDir = '';
+const dockerConfigDir = (): string => (configDir ||= tempDockerConfig());
 const cli = (args: string[], input?: string) =>
-  execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_CONFIG: dockerConfig }, ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) }).trim();
+  execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_CONFIG: dockerConfigDir() }, ...(input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input }) }).trim();
 
 const test = base.extend<{}, { server: AppServer }>({
   server: [
     async ({}, use) => {
-      const s = await startAppServer({ DOCKER_CONFIG: dockerConfig });
+      const s = await startAppServer({ DOCKER_CONFIG: dockerConfigDir() });
       await use(s);
       await stopAppServer(s);
     },
@@ -51,7 +54,7 @@ test.afterAll(async () => {
     }
   }
   await cleanupRun();
-  fs.rmSync(dockerConfig, { recursive: true, force: true });
+  if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
 });
 
 async function openLesson(page: Page, title: string): Promise<Locator> {
@@ -109,7 +112,7 @@ test('practice registry: start, log in, push both tags, delete locally, pull bac
   await card.getByRole('button', { name: 'Fill the login form' }).click();
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('login-result')).toContainText('Login Succeeded');
-  expect(JSON.parse(fs.readFileSync(`${dockerConfig}/config.json`, 'utf8')).auths[host].auth).toBeTruthy();
+  expect(JSON.parse(fs.readFileSync(`${dockerConfigDir()}/config.json`, 'utf8')).auths[host].auth).toBeTruthy();
 
   // Tag a version and latest for the registry from the Images view (lesson 18, task 1).
   repo = `${host}/${base18}`;

@@ -142,7 +142,8 @@ describe('browser mode download (one-time ticket, streamed by the app server)', 
     const tickets = new DownloadTickets();
     const browserService = await createService({ dataDir, offerDownload: (o) => tickets.offer(o) });
     await waitFor(() => browserService.engine.getStatus().state === 'connected', 'engine connected');
-    const server = await startBrowserServer({ dispatcher: browserService.dispatcher, staticDir: fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-static-')), downloads: tickets });
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-static-'));
+    const server = await startBrowserServer({ dispatcher: browserService.dispatcher, staticDir, downloads: tickets });
     const before = await helpers();
     try {
       const r = await browserService.dispatcher.invoke('files:download', { target: { kind: 'volume', name: volume }, path: '/nested' });
@@ -162,6 +163,7 @@ describe('browser mode download (one-time ticket, streamed by the app server)', 
     } finally {
       await server.close();
       browserService.close();
+      fs.rmSync(staticDir, { recursive: true, force: true });
     }
   });
 });
