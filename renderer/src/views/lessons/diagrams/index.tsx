@@ -1,18 +1,23 @@
 /**
- * Diagram id (as written in lessons: ```diagram load-balancer```) -> drawing. Each drawing is its own
- * chunk, fetched the first time a lesson shows it.
+ * Diagram id (as written in lessons: ```diagram load-balancer```) -> drawing. The drawings are small
+ * SVGs that ship in the lesson pane's chunk (itself loaded on first use), so a lesson's text never
+ * shifts when a drawing arrives after it: a late drawing pushed the lesson's buttons down under a
+ * pointer that was already on its way to them.
  */
 import type { ComponentType } from 'react';
 import type { DiagramId } from '../../../../../main/lessons/catalog';
-import { lazyPart } from '../../../components/lazy-part';
-
-const loading = <p className="muted">Loading the diagram…</p>;
+import { CustomNetwork } from './custom-network';
+import { DeploymentPipeline } from './deployment-pipeline';
+import { ImageVsContainer } from './image-vs-container';
+import { LoadBalancer } from './load-balancer';
+import { MovingParts } from './moving-parts';
+import { VmVsContainer } from './vm-vs-container';
 
 export const DIAGRAMS: Record<DiagramId, ComponentType> = {
-  'moving-parts': lazyPart(() => import('./moving-parts').then((m) => ({ default: m.MovingParts })), loading),
-  'vm-vs-container': lazyPart(() => import('./vm-vs-container').then((m) => ({ default: m.VmVsContainer })), loading),
-  'image-vs-container': lazyPart(() => import('./image-vs-container').then((m) => ({ default: m.ImageVsContainer })), loading),
-  'load-balancer': lazyPart(() => import('./load-balancer').then((m) => ({ default: m.LoadBalancer })), loading),
-  'custom-network': lazyPart(() => import('./custom-network').then((m) => ({ default: m.CustomNetwork })), loading),
-  'deployment-pipeline': lazyPart(() => import('./deployment-pipeline').then((m) => ({ default: m.DeploymentPipeline })), loading),
+  'moving-parts': MovingParts,
+  'vm-vs-container': VmVsContainer,
+  'image-vs-container': ImageVsContainer,
+  'load-balancer': LoadBalancer,
+  'custom-network': CustomNetwork,
+  'deployment-pipeline': DeploymentPipeline,
 };
