@@ -7,18 +7,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { podmanUnavailable } from './support/podman';
+import { type Counts, type StageResult, readPlaywright, readVitest } from './support/test-results';
 
 const results = 'test-results';
 fs.mkdirSync(results, { recursive: true });
 
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const broken: string[] = [];
 const skippedStages: string[] = [];
+/** Names of the failed tests, repeated in the closing lines: a CI log often keeps only its tail. */
+const failedNames: string[] = [];
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -29,21 +27,16 @@ function run(label: string, cmd: string, args: string[], env: Record<string, str
   return r.status === 0;
 }
 
-function addVitest(file: string): void {
+function add(read: (json: unknown) => StageResult, file: string): void {
   if (!fs.existsSync(file)) return;
-  const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  total.passed += j.numPassedTests;
-  total.failed += j.numFailedTests;
-  total.skipped += j.numPendingTests + j.numTodoTests;
+  const r = read(JSON.parse(fs.readFileSync(file, 'utf8')));
+  total.passed += r.passed;
+  total.failed += r.failed;
+  total.skipped += r.skipped;
+  failedNames.push(...r.failedNames);
 }
-
-function addPlaywright(file: string): void {
-  if (!fs.existsSync(file)) return;
-  const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
-  total.passed += j.stats.expected;
-  total.failed += j.stats.unexpected + j.stats.flaky;
-  total.skipped += j.stats.skipped;
-}
+const addVitest = (file: string) => add(readVitest, file);
+const addPlaywright = (file: string) => add(readPlaywright, file);
 
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 for (const f of fs.readdirSync(results)) if (f.endsWith('.json')) fs.rmSync(path.join(results, f));
@@ -116,6 +109,7 @@ async function stages(): Promise<void> {
 async function main(): Promise<void> {
   if (ready) await stages();
   console.log('');
+  if (failedNames.length) console.log(`Failed tests:\n${failedNames.map((n) => `  - ${n}`).join('\n')}`);
   if (broken.length) console.log(`Stages that failed: ${broken.join(', ')}`);
   if (skippedStages.length) console.log(`Stages skipped: ${skippedStages.join('; ')}`);
   console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
