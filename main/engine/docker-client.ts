@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import Docker from 'dockerode';
 import Modem from 'docker-modem';
 import { EndpointError, type Endpoint, type EndpointTls } from './endpoint';
+import { ENGINE_IDLE_SOCKET_MS, EngineHttpAgent, EngineHttpsAgent } from './engine-agent';
 import { sshModemOptions } from './ssh/ssh-docker-client';
 
 /** Variables docker-modem reads by itself (see node_modules/docker-modem/lib/modem.js). */
@@ -114,11 +115,11 @@ export function createModem(endpoint: Endpoint): Modem {
   switch (endpoint.kind) {
     case 'unix':
     case 'npipe':
-      return modemWithoutEnv({ socketPath: endpoint.socketPath! });
+      return modemWithoutEnv({ socketPath: endpoint.socketPath!, agent: keepAliveAgent() } as Modem.ConstructorOptions);
     case 'ssh':
       return modemWithoutEnv(sshModemOptions(endpoint));
     case 'tcp': {
-      if (!endpoint.tls) return modemWithoutEnv({ protocol: 'http', host: endpoint.host!, port: endpoint.port! });
+      if (!endpoint.tls) return modemWithoutEnv({ protocol: 'http', host: endpoint.host!, port: endpoint.port!, agent: keepAliveAgent() } as Modem.ConstructorOptions);
       const material = readTlsMaterial(endpoint.tls);
       return modemWithoutEnv({
         protocol: 'https',
@@ -127,10 +128,15 @@ export function createModem(endpoint: Endpoint): Modem {
         ...material,
         // The agent carries the verification choice: contexts with skip-tls-verify (and tcp://
         // with TLS but without DOCKER_TLS_VERIFY, as in the CLI) do not check the server.
-        agent: new https.Agent({ ...material, rejectUnauthorized: endpoint.tls.verify, keepAlive: true }),
+        agent: new EngineHttpsAgent({ ...material, rejectUnauthorized: endpoint.tls.verify, keepAlive: true, timeout: ENGINE_IDLE_SOCKET_MS }),
       } as Modem.ConstructorOptions);
     }
   }
+}
+
+/** Keep-alive connections for one client (a unix socket or a plain tcp engine): a sample every few seconds reuses one. */
+function keepAliveAgent(): EngineHttpAgent {
+  return new EngineHttpAgent({ keepAlive: true, timeout: ENGINE_IDLE_SOCKET_MS });
 }
 
 /** Makes a modem while the variables it would read are hidden (synchronous: nothing else runs meanwhile). */

@@ -5,14 +5,15 @@
  * channels on it, so idle channels are reused and many calls cost no new handshakes. A failure
  * to reach the remote reaches the caller as the SshConnectError that says which step failed.
  */
-import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type Modem from 'docker-modem';
+import { EngineHttpAgent } from '../engine-agent';
 import { ChannelBridge } from './channel-bridge';
 import { SshConnection } from './ssh-connection';
 import { processSshEnv, resolveSshTarget, type SshEnv } from './ssh-target';
 
-class SshHttpAgent extends http.Agent {
+// An EngineHttpAgent: docker-modem inspects the agent of every request (see engine-agent.ts).
+class SshHttpAgent extends EngineHttpAgent {
   private bridge: ChannelBridge | null = null;
 
   constructor(private readonly conn: SshConnection) {
