@@ -1911,6 +1911,11 @@ export type ServerMessage =
   | { type: 'result'; reqId: number; result: Result<unknown> }
   | { type: 'subscribed'; reqId: number; result: Result<string> }
   | { type: 'event'; subId: string; event: unknown }
+  /**
+   * Events of several subscriptions emitted in the same macrotask (e.g. one stats tick of every
+   * row of the Stats overview), in order, as one message: one frame for the page to handle.
+   */
+  | { type: 'events'; events: { subId: string; event: unknown }[] }
   | { type: 'sub-error'; subId: string; error: ApiError }
   /** The answer to `unsubscribe`: false when the id was not an open subscription of this socket. */
   | { type: 'unsubscribed'; subId: string; ok: boolean }

@@ -211,8 +211,24 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   const onConnection = (ws: WebSocket) => {
     const client = new ClientSession(opts.dispatcher, `ws:${randomUUID()}`, limits);
     sockets.add(ws);
+    // Events emitted in the same macrotask go out as one message (the Stats overview's rows
+    // answer one tick together: one frame, one render in the page, instead of one per row).
+    // Any other message first sends the events queued before it, so the order is kept.
+    let queued: { subId: string; event: unknown }[] = [];
+    const flushEvents = () => {
+      if (!queued.length) return;
+      const events = queued;
+      queued = [];
+      if (ws.readyState !== ws.OPEN || ws.bufferedAmount > MAX_BUFFERED) return;
+      ws.send(JSON.stringify(events.length === 1 ? { type: 'event', ...events[0]! } : { type: 'events', events }));
+    };
     const send = (msg: ServerMessage, droppable = false) => {
       if (ws.readyState !== ws.OPEN) return;
+      if (droppable && msg.type === 'event') {
+        if (queued.push({ subId: msg.subId, event: msg.event }) === 1) setImmediate(flushEvents);
+        return;
+      }
+      flushEvents();
       if (droppable && ws.bufferedAmount > MAX_BUFFERED) return;
       ws.send(JSON.stringify(msg));
     };

@@ -4,13 +4,21 @@
  * the engine collects a container only while a request or stream waits on it, so sampling every
  * 2 s or 5 s costs it about a half or a fifth of streaming. CPU % comes from two consecutive
  * samples with the CLI's formula (see withPreviousCpu). One request at a time, aligned on the
- * wall clock so every container's request lands on the same engine collector tick; the returned
- * close function aborts the request in flight.
+ * wall clock so every container's request lands on the same engine collector tick (engine 20.10
+ * answers a one-shot request at its next 1 s collector tick, not at once); the returned close
+ * function aborts the request in flight. The answers of one tick are emitted together (see
+ * tick-gather.ts), so the samplers of all the rows cost the page one message per tick.
  */
 import type Docker from 'dockerode';
 import type { StatsBatch, StatsValues } from '../contract';
 import { engineMessage } from '../engine/errors';
 import { computeStats, isEmptySample, withPreviousCpu, type RawStats } from './stats-formulas';
+import { TickGather } from './tick-gather';
+
+/** One gatherer per engine client: the ticks of one engine's samplers, whatever page they serve. */
+const gathers = new WeakMap<Docker, TickGather>();
+/** How long a tick's answers wait for a slower one of the same tick (20.10 answers a tick's requests within milliseconds of each other). */
+const GATHER_WAIT_MS = 300;
 
 export interface StatsSampleOptions {
   /** Host memory in bytes, to tell "no limit" from a real one. */
@@ -25,37 +33,51 @@ export function sampleStats(docker: Docker, id: string, emit: (b: StatsBatch) =>
   let previousRaw: RawStats | null = null;
   let previous: StatsValues | null = null;
 
+  let gather = gathers.get(docker);
+  if (!gather) gathers.set(docker, (gather = new TickGather(GATHER_WAIT_MS)));
+  const ticks = gather;
+
   const schedule = () => {
     if (closed) return;
-    timer = setTimeout(tick, opts.intervalMs - (Date.now() % opts.intervalMs));
+    const delay = opts.intervalMs - (Date.now() % opts.intervalMs);
+    // The tick this timer stands for, whichever millisecond it fires in.
+    const at = Math.round((Date.now() + delay) / opts.intervalMs) * opts.intervalMs;
+    timer = setTimeout(() => void tick(`${opts.intervalMs}:${at}`), delay);
   };
-  const tick = async () => {
+  /** `key`: the clock tick (null: the first sample, taken at once and sent on its own). */
+  const tick = async (key: string | null) => {
     timer = null;
     inFlight = new AbortController();
+    let out: StatsBatch | null = null;
+    if (key) ticks.enter(key);
     try {
       // With `stream: false` dockerode returns the parsed document (its types say so too).
       const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: inFlight.signal } as never)) as unknown as RawStats;
-      if (closed) return;
-      if (isEmptySample(raw)) {
+      if (closed) {
+        // Closed meanwhile: nothing to send, but the tick must not wait for this one.
+      } else if (isEmptySample(raw)) {
         // Not running (any more): say so once per sample, and start CPU % afresh if it comes back.
         previousRaw = null;
         previous = null;
-        emit({ samples: [], ended: [id], errors: [] });
+        out = { samples: [], ended: [id], errors: [] };
       } else {
         const values = computeStats(withPreviousCpu(raw, previousRaw), previous, opts.hostMemory);
         previousRaw = raw;
         previous = values;
-        emit({ samples: [{ id, name: (raw.name ?? id).replace(/^\//, ''), ...values }], ended: [], errors: [] });
+        out = { samples: [{ id, name: (raw.name ?? id).replace(/^\//, ''), ...values }], ended: [], errors: [] };
       }
     } catch (err) {
-      if (closed) return;
-      emit({ samples: [], ended: [], errors: [{ id, message: engineMessage(err) }] });
+      if (!closed) out = { samples: [], ended: [], errors: [{ id, message: engineMessage(err) }] };
     } finally {
       inFlight = null;
     }
+    const batch = out;
+    const release = batch ? () => void (!closed && emit(batch)) : null;
+    if (key) ticks.leave(key, release);
+    else release?.();
     schedule();
   };
-  void tick();
+  void tick(null);
 
   return () => {
     closed = true;

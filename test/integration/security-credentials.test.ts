@@ -104,7 +104,8 @@ beforeAll(async () => {
     const text = String(data);
     frames.push(text);
     const msg = JSON.parse(text) as ServerMessage;
-    if (msg.type === 'event') events.set(msg.subId, [...(events.get(msg.subId) ?? []), msg.event]);
+    // Events of one macrotask come as one 'events' message (main/browser/server.ts).
+    for (const e of msg.type === 'event' ? [msg] : msg.type === 'events' ? msg.events : []) events.set(e.subId, [...(events.get(e.subId) ?? []), e.event]);
   });
 }, 60_000);
 

@@ -73,7 +73,7 @@ function replies(sock: WebSocket): Reply[] {
   const out: Reply[] = [];
   sock.on('message', (d) => {
     const m = JSON.parse(String(d)) as Reply;
-    if (m.type !== 'event' && m.type !== 'sub-error') out.push(m);
+    if (m.type !== 'event' && m.type !== 'events' && m.type !== 'sub-error') out.push(m);
   });
   return out;
 }

@@ -65,13 +65,9 @@ export function createWsTransport(url: string, onConnectionChange?: (up: boolean
           pending.get(msg.reqId)?.({ type: 'result', reqId: msg.reqId, result: { ok: false, error: msg.error } });
           pending.delete(msg.reqId);
         } else if (msg.type === 'event' || msg.type === 'sub-error') {
-          const s = subs.get(msg.subId);
-          if (s) deliver(s, msg);
-          else {
-            const queue = early.get(msg.subId) ?? [];
-            if (queue.length < 1000) queue.push(msg);
-            early.set(msg.subId, queue);
-          }
+          route(msg);
+        } else if (msg.type === 'events') {
+          for (const e of msg.events) route({ type: 'event', subId: e.subId, event: e.event });
         }
       };
       sock.onclose = () => {
@@ -97,6 +93,16 @@ export function createWsTransport(url: string, onConnectionChange?: (up: boolean
         })();
       };
     });
+
+  const route = (msg: Extract<ServerMessage, { type: 'event' | 'sub-error' }>) => {
+    const s = subs.get(msg.subId);
+    if (s) deliver(s, msg);
+    else {
+      const queue = early.get(msg.subId) ?? [];
+      if (queue.length < 1000) queue.push(msg);
+      early.set(msg.subId, queue);
+    }
+  };
 
   const deliver = (s: LiveSub, msg: ServerMessage) => {
     if (s.closed) return;

@@ -101,4 +101,33 @@ describe('sampleStats (a fake engine answering the recorded samples)', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(asked).toHaveLength(n);
   });
+
+  it("two containers' answers of one tick are emitted together, once the slower one answered", async () => {
+    let releaseB: (() => void) | null = null;
+    const docker = {
+      getContainer: (id: string) => ({
+        stats: () =>
+          id === 'b' && releaseB === null && calls.b++ > 0
+            ? new Promise((resolve) => (releaseB = () => resolve(sample(2))))
+            : Promise.resolve(id === 'a' ? sample(calls.a++ ? 2 : 1) : sample(1)),
+      }),
+    } as unknown as Docker;
+    const calls = { a: 0, b: 0 };
+    const emitted: string[] = [];
+    vi.setSystemTime(1_000_000); // on a tick boundary: the next tick is 1000 ms away
+    const closeA = sampleStats(docker, 'a', (b) => emitted.push(`a:${b.samples.length}`), { hostMemory: HOST_MEM, intervalMs: 1000 });
+    const closeB = sampleStats(docker, 'b', (b) => emitted.push(`b:${b.samples.length}`), { hostMemory: HOST_MEM, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1);
+    // The first samples (taken at once, not on the clock) go out as they come.
+    expect(emitted).toEqual(['a:1', 'b:1']);
+    await vi.advanceTimersByTimeAsync(1000);
+    // The tick: a answered, b not yet: a waits for b.
+    expect(releaseB).not.toBeNull();
+    expect(emitted).toEqual(['a:1', 'b:1']);
+    releaseB!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(emitted).toEqual(['a:1', 'b:1', 'a:1', 'b:1']);
+    closeA();
+    closeB();
+  });
 });

@@ -1,0 +1,80 @@
+/** The Stats overview's answers of one tick are released together (one message to the page). */
+import { describe, expect, it } from 'vitest';
+import { TickGather, type TickGatherTimers } from '../../../main/debug/tick-gather';
+
+/** Timers run by hand: `fire(upTo)` plays those set with a delay up to `upTo` ms (no clock involved). */
+function manualTimers(): TickGatherTimers & { fire(upTo?: number): void; count(): number } {
+  const set = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  return {
+    set: (fn, ms) => {
+      set.set(next, { fn, ms });
+      return next++;
+    },
+    clear: (h) => void set.delete(h as number),
+    fire: (upTo = Infinity) => {
+      for (const [h, t] of [...set]) {
+        if (t.ms > upTo || !set.has(h)) continue;
+        set.delete(h);
+        t.fn();
+      }
+    },
+    count: () => set.size,
+  };
+}
+
+describe('TickGather', () => {
+  it('holds the answers of a tick until its last request answered, then releases them in order', () => {
+    const timers = manualTimers();
+    const g = new TickGather(300, timers);
+    const out: string[] = [];
+    for (let i = 0; i < 3; i++) g.enter('2000:10');
+    g.leave('2000:10', () => out.push('b'));
+    g.leave('2000:10', () => out.push('a'));
+    expect(out).toEqual([]);
+    g.leave('2000:10', () => out.push('c'));
+    expect(out).toEqual([]);
+    // One timer turn later (not at once: a request of the same tick may still join).
+    g.enter('2000:10');
+    timers.fire(0);
+    expect(out).toEqual([]);
+    g.leave('2000:10', () => out.push('d'));
+    timers.fire(0);
+    expect(out).toEqual(['b', 'a', 'c', 'd']);
+    expect(g.pending()).toBe(0);
+    expect(timers.count()).toBe(0);
+  });
+
+  it('a request that never answers holds the others only until the wait ends; a late answer goes alone', () => {
+    const timers = manualTimers();
+    const g = new TickGather(300, timers);
+    const out: string[] = [];
+    g.enter('t');
+    g.enter('t');
+    g.leave('t', () => out.push('fast'));
+    timers.fire(0);
+    expect(out).toEqual([]);
+    timers.fire(300);
+    expect(out).toEqual(['fast']);
+    g.leave('t', () => out.push('late'));
+    expect(out).toEqual(['fast', 'late']);
+    expect(g.pending()).toBe(0);
+  });
+
+  it('ticks are apart, and a closed request (nothing to release) does not hold its tick', () => {
+    const timers = manualTimers();
+    const g = new TickGather(300, timers);
+    const out: string[] = [];
+    g.enter('1000:1');
+    g.enter('1000:2');
+    g.enter('1000:1');
+    g.leave('1000:1', null);
+    g.leave('1000:2', () => out.push('2'));
+    timers.fire(0);
+    expect(out).toEqual(['2']);
+    g.leave('1000:1', () => out.push('1'));
+    timers.fire(0);
+    expect(out).toEqual(['2', '1']);
+    expect(g.pending()).toBe(0);
+  });
+});
