@@ -4,8 +4,8 @@
  * sample per interval (no 1 Hz stream held open), and a container starting or stopping opens or
  * closes only its own subscription. A hidden page and leaving the view close them all.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { ContainerSummary, StatsIntervalMs, StatsSampleEvent, SubscriptionArgs } from '../../../../main/contract';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ContainerSummary, StatsIntervalMs, SubscriptionArgs } from '../../../../main/contract';
 import { call } from '../../api/client';
 import { useKeyedSubscriptions } from '../../api/use-keyed-subscriptions';
 import { usePageVisible } from '../../api/use-page-visible';
@@ -17,33 +17,69 @@ import { useNavStore } from '../../stores/nav-store';
 import { showStatsFor, useStatsStore } from '../../stores/stats-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { CPU_NOTE, memoryLimitText, percent } from '../debug/stats-format';
+import { statsOrder, type StatsSortKey } from './stats-order';
 
 // The contract's statsIntervals, repeated so the renderer imports the contract's types only.
 const INTERVALS: readonly StatsIntervalMs[] = [1000, 2000, 5000];
 
-type SortKey = 'name' | 'cpu' | 'mem' | 'memPct' | 'net' | 'block' | 'pids';
-
-const COLUMNS: { key: SortKey; label: string; value: (s: StatsSampleEvent) => number | string }[] = [
-  { key: 'name', label: 'Name', value: (s) => s.name },
-  { key: 'cpu', label: 'CPU %', value: (s) => s.cpuPercent },
-  { key: 'mem', label: 'Mem usage / limit', value: (s) => s.memoryUsed },
-  { key: 'memPct', label: 'Mem %', value: (s) => s.memoryPercent },
-  { key: 'net', label: 'Net I/O', value: (s) => s.netRx + s.netTx },
-  { key: 'block', label: 'Block I/O', value: (s) => s.blockRead + s.blockWrite },
-  { key: 'pids', label: 'PIDs', value: (s) => s.pids },
+const COLUMNS: { key: StatsSortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'cpu', label: 'CPU %' },
+  { key: 'mem', label: 'Mem usage / limit' },
+  { key: 'memPct', label: 'Mem %' },
+  { key: 'net', label: 'Net I/O' },
+  { key: 'block', label: 'Block I/O' },
+  { key: 'pids', label: 'PIDs' },
 ];
 
-const statsRowKey = (r: { c: ContainerSummary }) => r.c.id;
+const statsRowKey = (c: ContainerSummary) => c.id;
+const renderRow = (c: ContainerSummary) => <StatsRow key={c.id} c={c} />;
+
+/**
+ * One row, reading its own container's latest sample from the store: a tick re-renders the rows
+ * whose figures came in, not the table (issue 16: the page's CPU per sample).
+ */
+const StatsRow = memo(function StatsRow({ c }: { c: ContainerSummary }) {
+  const s = useStatsStore((st) => st.latest[c.id]);
+  const error = useStatsStore((st) => st.errors[c.id]);
+  const go = useNavStore((st) => st.go);
+  return (
+    <tr data-testid="stats-row" data-name={c.name}>
+      <td>
+        <button type="button" className="link" onClick={() => go('containers', { select: c.id, tab: 'stats' })} aria-label={`Open the charts of ${c.name}`}>
+          {c.name}
+        </button>
+      </td>
+      {s ? (
+        <>
+          <td data-col="cpu">{percent(s.cpuPercent)}</td>
+          <td>
+            {formatBytes(s.memoryUsed)} / {memoryLimitText(s.memoryLimit)}
+          </td>
+          <td>{percent(s.memoryPercent)}</td>
+          <td>
+            {formatBytes(s.netRx)} / {formatBytes(s.netTx)}
+          </td>
+          <td>
+            {formatBytes(s.blockRead)} / {formatBytes(s.blockWrite)}
+          </td>
+          <td>{s.pids}</td>
+        </>
+      ) : (
+        <td colSpan={6} className="muted">
+          {error ?? 'Waiting for the first sample…'}
+        </td>
+      )}
+    </tr>
+  );
+});
 
 export function StatsView() {
   const containers = useEngineStore((s) => s.containers);
   const running = useMemo(() => containers.filter((c) => c.state === 'running'), [containers]);
   const ids = useMemo(() => running.map((c) => c.id).sort(), [running]);
   const queueBatch = useStatsStore((s) => s.queueBatch);
-  const latest = useStatsStore((s) => s.latest);
-  const errors = useStatsStore((s) => s.errors);
-  const go = useNavStore((s) => s.go);
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'cpu', desc: true });
+  const [sort, setSort] = useState<{ key: StatsSortKey; desc: boolean }>({ key: 'cpu', desc: true });
 
   const intervalMs: StatsIntervalMs = useSettingsStore((s) => s.settings?.statsIntervalMs) ?? 2000;
   const visible = usePageVisible();
@@ -58,17 +94,16 @@ export function StatsView() {
   );
   useEffect(() => showStatsFor(Symbol('stats-view'), ids), [ids]);
 
+  // The order as one string: the table re-renders when it changes, not on every sample.
+  const orderSelector = useCallback(
+    (st: { latest: Parameters<typeof statsOrder>[1] }) => statsOrder(running, st.latest, sort.key, sort.desc).join('\n'),
+    [running, sort],
+  );
+  const order = useStatsStore(orderSelector);
   const rows = useMemo(() => {
-    const col = COLUMNS.find((c) => c.key === sort.key)!;
-    return running
-      .map((c) => ({ c, s: latest[c.id] }))
-      .sort((a, b) => {
-        const va = a.s ? col.value(a.s) : a.c.name;
-        const vb = b.s ? col.value(b.s) : b.c.name;
-        const cmp = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
-        return sort.desc ? -cmp : cmp;
-      });
-  }, [running, latest, sort]);
+    const byId = new Map(running.map((c) => [c.id, c]));
+    return order ? order.split('\n').flatMap((id) => byId.get(id) ?? []) : [];
+  }, [order, running]);
 
   return (
     <section className="stats-view">
@@ -122,35 +157,7 @@ export function StatsView() {
             columns={COLUMNS.length}
             estimate={36}
             keyOf={statsRowKey}
-            render={({ c, s }) => (
-              <tr key={c.id} data-testid="stats-row" data-name={c.name}>
-                <td>
-                  <button type="button" className="link" onClick={() => go('containers', { select: c.id, tab: 'stats' })} aria-label={`Open the charts of ${c.name}`}>
-                    {c.name}
-                  </button>
-                </td>
-                {s ? (
-                  <>
-                    <td data-col="cpu">{percent(s.cpuPercent)}</td>
-                    <td>
-                      {formatBytes(s.memoryUsed)} / {memoryLimitText(s.memoryLimit)}
-                    </td>
-                    <td>{percent(s.memoryPercent)}</td>
-                    <td>
-                      {formatBytes(s.netRx)} / {formatBytes(s.netTx)}
-                    </td>
-                    <td>
-                      {formatBytes(s.blockRead)} / {formatBytes(s.blockWrite)}
-                    </td>
-                    <td>{s.pids}</td>
-                  </>
-                ) : (
-                  <td colSpan={6} className="muted">
-                    {errors[c.id] ?? 'Waiting for the first sample…'}
-                  </td>
-                )}
-              </tr>
-            )}
+            render={renderRow}
           />
         </table>
       )}
