@@ -14,16 +14,30 @@ export function packLines(lines: LogLine[], extra: { dropped: number; total: num
   return { text: texts.join('\n'), count: lines.length, stderr, ...(ts ? { ts } : {}), ...extra };
 }
 
-export function unpackLines(b: LogBatch): LogLine[] {
-  if (b.count === 0) return [];
-  const texts = b.text.split('\n');
+/**
+ * The batch's lines from index `from` on (a view that keeps only the newest N lines skips the
+ * rest without making an object for each).
+ */
+export function unpackLines(b: LogBatch, from = 0): LogLine[] {
+  if (b.count === 0 || from >= b.count) return [];
+  let texts: string[];
+  if (from <= 0) texts = b.text.split('\n');
+  else {
+    // Start after the from-th newline: the skipped lines are never split out.
+    let at = 0;
+    for (let n = 0; n < from; n++) at = b.text.indexOf('\n', at) + 1;
+    texts = b.text.slice(at).split('\n');
+  }
+  const start = Math.max(0, from);
   const out = new Array<LogLine>(texts.length);
   let e = 0;
-  for (let i = 0; i < texts.length; i++) {
+  while (e < b.stderr.length && b.stderr[e]! < start) e++;
+  for (let k = 0; k < texts.length; k++) {
+    const i = start + k;
     const isErr = b.stderr[e] === i;
     if (isErr) e++;
     const ts = b.ts?.[i];
-    out[i] = ts ? { stream: isErr ? 2 : 1, text: texts[i]!, ts } : { stream: isErr ? 2 : 1, text: texts[i]! };
+    out[k] = ts ? { stream: isErr ? 2 : 1, text: texts[k]!, ts } : { stream: isErr ? 2 : 1, text: texts[k]! };
   }
   return out;
 }
