@@ -7,6 +7,8 @@
  * Also the server process's peak resident memory (VmHWM from /proc, an upper bound of main's
  * heap: no debug endpoint) and the page's peak JS heap (CDP Performance.getMetrics).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import type { EngineView } from './engine-view';
@@ -71,7 +73,20 @@ async function openLogs(ctx: LogsContext, name: string) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     peakHeap = Math.max(peakHeap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
   };
-  return { context, page, sampleHeap, peakHeap: () => peakHeap };
+  // BENCH_LOGS_PROFILE=DIR: the page's CPU profile (Chrome DevTools format) of each phase, to find where time goes.
+  const profileDir = process.env.BENCH_LOGS_PROFILE;
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const saveProfile = async (label: string) => {
+    if (!profileDir) return;
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `page-${label}.cpuprofile`), JSON.stringify(profile));
+  };
+  return { context, page, sampleHeap, peakHeap: () => peakHeap, saveProfile };
 }
 
 export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
@@ -98,6 +113,7 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
     await go.start({ Detach: true });
     liveCounts = await untilAccounted(live.page, lines, live.sampleHeap);
     liveFrames = await frames(live.page);
+    await live.saveProfile('live');
     peakHeap = Math.max(peakHeap, live.peakHeap());
   } finally {
     await live.context.close();
@@ -121,6 +137,7 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       const got = await untilAccounted(tab.page, lines, tab.sampleHeap);
       const seconds = (performance.now() - d0) / 1000;
       const f = await frames(tab.page);
+      await tab.saveProfile(`whole-${i + 1}`);
       peakHeap = Math.max(peakHeap, tab.peakHeap());
       pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap });
       console.log(
