@@ -494,6 +494,12 @@ export interface LogBatch {
   dropped: number;
   /** Lines received from the engine so far on this subscription. */
   total: number;
+  /**
+   * Lines sent or dropped so far, this batch included: where this batch ends in the log. A view
+   * that has seen fewer than `through - count` lines before it lost a batch on the way (a slow
+   * socket drops events) and marks that many as a gap, so no hole is ever unmarked.
+   */
+  through?: number;
   /** True once the stream ended (container stopped and not following any more). */
   ended?: boolean;
   /**

@@ -1,7 +1,12 @@
 /** Packs log lines into the compact LogBatch shape and back. Pure (renderer and tests use it). */
 import type { LogBatch, LogLine } from '../contract';
 
-export function packLines(lines: LogLine[], extra: { dropped: number; total: number; ended?: boolean }): LogBatch {
+export function packLines(
+  lines: LogLine[],
+  extra: { dropped: number; total: number; through?: number; ended?: boolean; flow?: string; seq?: number },
+  /** False: leave the lines' timestamps out (asked from the engine only to resume after a reconnect). */
+  timestamps = true,
+): LogBatch {
   const stderr: number[] = [];
   let ts: string[] | undefined;
   const texts = new Array<string>(lines.length);
@@ -9,7 +14,7 @@ export function packLines(lines: LogLine[], extra: { dropped: number; total: num
     const l = lines[i]!;
     texts[i] = l.text;
     if (l.stream === 2) stderr.push(i);
-    if (l.ts !== undefined) (ts ??= new Array<string>(lines.length).fill(''))[i] = l.ts;
+    if (timestamps && l.ts !== undefined) (ts ??= new Array<string>(lines.length).fill(''))[i] = l.ts;
   }
   return { text: texts.join('\n'), count: lines.length, stderr, ...(ts ? { ts } : {}), ...extra };
 }

@@ -50,6 +50,11 @@ export interface LogCursor {
   atKey: number;
   /** Lines received over every stream of the subscription. */
   total: number;
+  /**
+   * Lines sent or counted as dropped over every stream. A stream closed with lines still queued
+   * (the engine went away) leaves total - through lines unsent: the next stream reports them as dropped.
+   */
+  through?: number;
 }
 
 /** "2026-11-28T17:26:38.3226714Z" -> "2026-11-28T17:26:38.322671400Z": compares as a string. */
@@ -97,10 +102,13 @@ export async function followLogs(
   const paced = o.paced === true;
   const queue = new LogQueue(paced ? PACED_QUEUE : { lines: o.maxLinesPerBatch ?? 5000, chars: PACED_QUEUE.chars });
   let total = cursor?.total ?? 0;
+  let through = cursor?.through ?? 0;
+  // Lines a previous stream of this subscription received and never sent: a gap before our first.
+  let lostBefore = cursor ? Math.max(0, cursor.total - through) : 0;
   let closed = false;
   let ended = false;
   // Resuming: everything after the last line seen, and nothing before it.
-  const resumeFrom = cursor && cursor.key ? { key: cursor.key, skip: cursor.atKey } : null;
+  let resumeFrom = cursor && cursor.key ? { key: cursor.key, skip: cursor.atKey } : null;
 
   const logOpts = {
     follow: o.follow,
@@ -117,24 +125,43 @@ export async function followLogs(
   const take = (incoming: LogLine[]) => {
     let lines = incoming;
     if (cursor) {
-      lines = [];
-      for (const line of incoming) {
-        const key = line.ts ? timestampKey(line.ts) : '';
-        if (resumeFrom && key) {
-          if (key < resumeFrom.key) continue;
-          if (key === resumeFrom.key && resumeFrom.skip > 0) {
+      // Resuming: skip the lines the previous stream already had (only the first ones of the new stream).
+      if (resumeFrom) {
+        let from = 0;
+        while (from < lines.length) {
+          const ts = lines[from]!.ts;
+          const key = ts ? timestampKey(ts) : '';
+          if (key && key < resumeFrom.key) from++;
+          else if (key && key === resumeFrom.key && resumeFrom.skip > 0) {
             resumeFrom.skip--;
-            continue;
+            from++;
+          } else {
+            if (key > resumeFrom.key) resumeFrom = null;
+            break;
           }
         }
-        if (key) {
-          if (key === cursor.key) cursor.atKey++;
-          else {
-            cursor.key = key;
-            cursor.atKey = 1;
-          }
+        if (from > 0) lines = lines.slice(from);
+      }
+      // The cursor needs only the end of each read: the last timestamp and how many lines in a
+      // row end with it (one key per read instead of one per line).
+      let i = lines.length - 1;
+      while (i >= 0 && !lines[i]!.ts) i--;
+      if (i >= 0) {
+        const lastTs = lines[i]!.ts!;
+        let same = 1;
+        let j = i - 1;
+        for (; j >= 0; j--) {
+          const ts = lines[j]!.ts;
+          if (!ts) continue;
+          if (ts !== lastTs) break;
+          same++;
         }
-        lines.push(o.timestamps ? line : { stream: line.stream, text: line.text });
+        const key = timestampKey(lastTs);
+        if (j < 0 && key === cursor.key) cursor.atKey += same;
+        else {
+          cursor.key = key;
+          cursor.atKey = same;
+        }
       }
     }
     total += lines.length;
@@ -151,13 +178,19 @@ export async function followLogs(
   let sentEnd = false;
   let pumpQueued = false;
   const send = (maxLines: number, maxChars: number) => {
-    const { lines, dropped } = queue.take(maxLines, maxChars);
+    const taken = queue.take(maxLines, maxChars);
+    const lines = taken.lines;
+    const dropped = taken.dropped + lostBefore;
     const last = ended && queue.length === 0;
     if (lines.length === 0 && dropped === 0 && !last) return;
+    lostBefore = 0;
+    through += dropped + lines.length;
+    if (cursor) cursor.through = through;
     if (last) sentEnd = true;
     seq++;
     lastProgress = Date.now();
-    emit(packLines(lines, { dropped, total, ...(last ? { ended: true } : {}), ...(flow ? { flow, seq } : {}) }));
+    // Timestamps asked only for the cursor are not sent.
+    emit(packLines(lines, { dropped, total, through, ...(last ? { ended: true } : {}), ...(flow ? { flow, seq } : {}) }, o.timestamps));
     if (last) stop();
   };
   const pump = () => {

@@ -58,7 +58,7 @@ export function debugSubscriptions({ engine }: ServiceContext): Pick<Subscriptio
     },
     'logs:follow': async ({ id, tail, since, timestamps, follow, paced }, sink) => {
       // Re-opened after a reconnect (see REOPEN_ON_RECONNECT): continue after the last line sent.
-      const cursor = (sink.resume?.data.logCursor as LogCursor | undefined) ?? { key: '', atKey: 0, total: 0 };
+      const cursor = (sink.resume?.data.logCursor as LogCursor | undefined) ?? { key: '', atKey: 0, total: 0, through: 0 };
       if (sink.resume) sink.resume.data.logCursor = cursor;
       try {
         return await followLogs(

@@ -104,11 +104,13 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     c.total = b.total;
     // Only the newest LOG_WINDOW lines of a batch can stay: the others are counted, not unpacked.
     const before = Math.max(0, b.count - LOG_WINDOW);
+    // A batch lost on the way (a slow socket drops events) is a gap too: `through` says where this one starts.
+    const skipped = Math.max(b.dropped, b.through !== undefined ? b.through - b.count - c.received - c.dropped : 0);
     c.received += b.count;
-    c.dropped += b.dropped;
+    c.dropped += skipped;
     // A log that ended can continue: main re-opens it when the engine comes back.
     c.ended = b.ended === true;
-    (pausedRef.current ? held.current : ring.current).pushBatch(unpackLines(b, before), b.dropped, before);
+    (pausedRef.current ? held.current : ring.current).pushBatch(unpackLines(b, before), skipped, before);
     if (b.flow !== undefined && b.seq !== undefined) toAck.current = { flow: b.flow, seq: b.seq };
     // Re-render at most once per frame, whatever the number of batches.
     frame.current ??= requestAnimationFrame(() => {
