@@ -46,3 +46,12 @@ export function unpackLines(b: LogBatch, from = 0): LogLine[] {
   }
   return out;
 }
+
+/**
+ * Lines skipped just before batch `b`, for a view that has accounted for `seen` lines so far
+ * (shown or skipped): what main says it dropped, or more when a whole batch never arrived
+ * (`through` says where this one ends in the log).
+ */
+export function skippedBefore(b: LogBatch, seen: number): number {
+  return Math.max(b.dropped, b.through !== undefined ? b.through - b.count - seen : 0);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../../../main/contract';
-import { packLines, unpackLines } from '../../../main/debug/log-batch';
+import { packLines, skippedBefore, unpackLines } from '../../../main/debug/log-batch';
 import { isGap, LogWindow, type LogItem } from '../../../main/debug/log-window';
 
 const lines = (from: number, to: number): LogLine[] => Array.from({ length: to - from + 1 }, (_, i) => ({ stream: 1, text: String(from + i) }));
@@ -65,5 +65,15 @@ describe('LogWindow with batches larger than the window', () => {
     expect(unpackLines(b, 2)).toEqual(all.slice(2));
     expect(unpackLines(b, 0)).toEqual(all);
     expect(unpackLines(b, 4)).toEqual([]);
+  });
+});
+
+describe('skippedBefore', () => {
+  it('is what main dropped, or the lines of batches that never arrived', () => {
+    const b = (count: number, dropped: number, through?: number) => ({ ...packLines(lines(1, count), { dropped, total: 0 }), ...(through !== undefined ? { through } : {}) });
+    expect(skippedBefore(b(10, 3, 13), 0)).toBe(3);
+    expect(skippedBefore(b(10, 0, 30), 10)).toBe(10); // lines 11-20 were in a batch lost on the way
+    expect(skippedBefore(b(10, 2, 40), 10)).toBe(20);
+    expect(skippedBefore(b(10, 2), 10)).toBe(2); // a timer-paced batch says nothing more
   });
 });

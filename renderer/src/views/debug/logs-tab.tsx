@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ContainerSummary, LogBatch, LogsSaveResult } from '../../../../main/contract';
-import { unpackLines } from '../../../../main/debug/log-batch';
+import { skippedBefore, unpackLines } from '../../../../main/debug/log-batch';
 import { isGap, LogWindow } from '../../../../main/debug/log-window';
 import { api, call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
@@ -105,7 +105,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     // Only the newest LOG_WINDOW lines of a batch can stay: the others are counted, not unpacked.
     const before = Math.max(0, b.count - LOG_WINDOW);
     // A batch lost on the way (a slow socket drops events) is a gap too: `through` says where this one starts.
-    const skipped = Math.max(b.dropped, b.through !== undefined ? b.through - b.count - c.received - c.dropped : 0);
+    const skipped = skippedBefore(b, c.received + c.dropped);
     c.received += b.count;
     c.dropped += skipped;
     // A log that ended can continue: main re-opens it when the engine comes back.
