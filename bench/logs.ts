@@ -13,6 +13,7 @@ import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import type { EngineView } from './engine-view';
 import { BENCH_LABEL, BENCH_RUN, fmtSpread, peakRss, runCommand, sleep, spread, type AppServer, type ResultRow } from './support';
+import { rawGetStream } from '../main/debug/raw-stream';
 import { testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
 
@@ -121,7 +122,15 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   console.log(`logs live follow: ${liveCounts.received} delivered, ${liveCounts.dropped} skipped; longest frame gap ${liveFrames.maxGap.toFixed(0)} ms, longest task ${liveFrames.maxLongTask.toFixed(0)} ms`);
 
   // 2. The whole log, alternated: docker logs, then a page's Logs tab with tail "all".
-  const pairs: { cliRate: number; delivered: number; skipped: number; seconds: number; maxGap: number }[] = [];
+  const pairs: { cliRate: number; delivered: number; skipped: number; seconds: number; maxGap: number; rawPlain: number; rawStamped: number }[] = [];
+  // The engine alone: the same log read raw (no client work) without and with timestamps, which
+  // Dockside asks for on every followed log (its resume cursor), and `docker logs` does not.
+  const rawRead = async (timestamps: boolean) => {
+    const t0 = performance.now();
+    const body = await rawGetStream(ctx.view.socketPath, `/containers/${name}/logs?stdout=1&stderr=1&tail=all&timestamps=${timestamps ? 1 : 0}`);
+    for await (const _ of body) void _;
+    return (performance.now() - t0) / 1000;
+  };
   for (let i = 0; i < ctx.runs; i++) {
     // Output to /dev/null, as `docker logs NAME > /dev/null` in a shell.
     const r = await runCommand('docker', ['logs', name], { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` }, false);
@@ -139,9 +148,12 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       const f = await frames(tab.page);
       await tab.saveProfile(`whole-${i + 1}`);
       peakHeap = Math.max(peakHeap, tab.peakHeap());
-      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap });
+      await tab.context.close();
+      const rawPlain = await rawRead(false);
+      const rawStamped = await rawRead(true);
+      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped });
       console.log(
-        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms`,
+        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms; engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with`,
       );
     } finally {
       await tab.context.close();
@@ -166,7 +178,10 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       note:
         `delivered ${fmtSpread(spread(pairs.map((p) => p.delivered)), 0)} lines, skipped (marked gaps) ${fmtSpread(spread(pairs.map((p) => p.skipped)), 0)}; ` +
         `delivered + skipped accounted at ${k(accounted)} lines/s` +
-        (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`),
+        (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`) +
+        `; the engine alone (a raw read, no client) took ${fmtSpread(spread(pairs.map((p) => p.rawPlain)), 2, ' s')} without timestamps and ${fmtSpread(spread(pairs.map((p) => p.rawStamped)), 2, ' s')} with them ` +
+        `(${fmtSpread(spread(pairs.map((p) => p.rawStamped / p.rawPlain)))}×): Dockside asks for them on every followed log (to resume exactly after a reconnect), \`docker logs\` does not; ` +
+        `Dockside's rate is ${fmtSpread(spread(pairs.map((p) => p.delivered / p.seconds / (lines / p.rawStamped))))}× the engine's own rate with timestamps`,
     },
     {
       figure: `Logs, live follow of ${lines.toLocaleString()} lines printed as fast as possible: longest frame gap (longest task)`,
