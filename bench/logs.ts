@@ -8,6 +8,7 @@
  * heap: no debug endpoint) and the page's peak JS heap (CDP Performance.getMetrics).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
@@ -108,11 +109,15 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   const live = await openLogs(ctx, name);
   let liveFrames: { maxGap: number; maxLongTask: number };
   let liveCounts: { total: number; received: number; dropped: number };
+  // The 1-minute load average right after following: on 2 shared cores a frame gap longer than
+  // the longest task means the page's thread was waiting for a CPU, not working.
+  let liveLoad = 0;
   try {
     await resetFrames(live.page);
     const go = await c.exec({ Cmd: ['touch', '/tmp/go'] });
     await go.start({ Detach: true });
     liveCounts = await untilAccounted(live.page, lines, live.sampleHeap);
+    liveLoad = os.loadavg()[0]!;
     liveFrames = await frames(live.page);
     await live.saveProfile('live');
     peakHeap = Math.max(peakHeap, live.peakHeap());
@@ -192,7 +197,9 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       met: liveFrames.maxGap < 100,
       note:
         `${liveCounts.received.toLocaleString()} delivered, ${liveCounts.dropped.toLocaleString()} skipped while following; longest frame gap in the whole-log reads ${fmtSpread(spread(pairs.map((p) => p.maxGap)), 0, ' ms')}` +
-        (liveFrames.maxGap < 100 ? '' : `; a ${liveFrames.maxGap.toFixed(0)} ms gap between frames while following`),
+        (liveFrames.maxGap < 100
+          ? ''
+          : `; a ${liveFrames.maxGap.toFixed(0)} ms gap between frames while following, whose longest single task of the page was ${liveFrames.maxLongTask.toFixed(0)} ms, with the machine's load average at ${liveLoad.toFixed(1)} on ${os.cpus().length} CPUs`),
     },
     {
       figure: 'Memory: server (main) process peak RSS over the whole bench; page peak JS heap during the logs figure',
