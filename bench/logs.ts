@@ -7,10 +7,14 @@
  * Also the server process's peak resident memory (VmHWM from /proc, an upper bound of main's
  * heap: no debug endpoint) and the page's peak JS heap (CDP Performance.getMetrics).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import type { EngineView } from './engine-view';
 import { BENCH_LABEL, BENCH_RUN, fmtSpread, peakRss, runCommand, sleep, spread, type AppServer, type ResultRow } from './support';
+import { rawGetStream } from '../main/debug/raw-stream';
 import { testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
 
@@ -71,7 +75,20 @@ async function openLogs(ctx: LogsContext, name: string) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     peakHeap = Math.max(peakHeap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
   };
-  return { context, page, sampleHeap, peakHeap: () => peakHeap };
+  // BENCH_LOGS_PROFILE=DIR: the page's CPU profile (Chrome DevTools format) of each phase, to find where time goes.
+  const profileDir = process.env.BENCH_LOGS_PROFILE;
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const saveProfile = async (label: string) => {
+    if (!profileDir) return;
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `page-${label}.cpuprofile`), JSON.stringify(profile));
+  };
+  return { context, page, sampleHeap, peakHeap: () => peakHeap, saveProfile };
 }
 
 export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
@@ -92,12 +109,17 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   const live = await openLogs(ctx, name);
   let liveFrames: { maxGap: number; maxLongTask: number };
   let liveCounts: { total: number; received: number; dropped: number };
+  // The 1-minute load average right after following: on 2 shared cores a frame gap longer than
+  // the longest task means the page's thread was waiting for a CPU, not working.
+  let liveLoad = 0;
   try {
     await resetFrames(live.page);
     const go = await c.exec({ Cmd: ['touch', '/tmp/go'] });
     await go.start({ Detach: true });
     liveCounts = await untilAccounted(live.page, lines, live.sampleHeap);
+    liveLoad = os.loadavg()[0]!;
     liveFrames = await frames(live.page);
+    await live.saveProfile('live');
     peakHeap = Math.max(peakHeap, live.peakHeap());
   } finally {
     await live.context.close();
@@ -105,7 +127,15 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   console.log(`logs live follow: ${liveCounts.received} delivered, ${liveCounts.dropped} skipped; longest frame gap ${liveFrames.maxGap.toFixed(0)} ms, longest task ${liveFrames.maxLongTask.toFixed(0)} ms`);
 
   // 2. The whole log, alternated: docker logs, then a page's Logs tab with tail "all".
-  const pairs: { cliRate: number; delivered: number; skipped: number; seconds: number; maxGap: number }[] = [];
+  const pairs: { cliRate: number; delivered: number; skipped: number; seconds: number; maxGap: number; rawPlain: number; rawStamped: number }[] = [];
+  // The engine alone: the same log read raw (no client work) without and with timestamps, which
+  // Dockside asks for on every followed log (its resume cursor), and `docker logs` does not.
+  const rawRead = async (timestamps: boolean) => {
+    const t0 = performance.now();
+    const body = await rawGetStream(ctx.view.socketPath, `/containers/${name}/logs?stdout=1&stderr=1&tail=all&timestamps=${timestamps ? 1 : 0}`);
+    for await (const _ of body) void _;
+    return (performance.now() - t0) / 1000;
+  };
   for (let i = 0; i < ctx.runs; i++) {
     // Output to /dev/null, as `docker logs NAME > /dev/null` in a shell.
     const r = await runCommand('docker', ['logs', name], { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` }, false);
@@ -121,10 +151,14 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       const got = await untilAccounted(tab.page, lines, tab.sampleHeap);
       const seconds = (performance.now() - d0) / 1000;
       const f = await frames(tab.page);
+      await tab.saveProfile(`whole-${i + 1}`);
       peakHeap = Math.max(peakHeap, tab.peakHeap());
-      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap });
+      await tab.context.close();
+      const rawPlain = await rawRead(false);
+      const rawStamped = await rawRead(true);
+      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped });
       console.log(
-        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms`,
+        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms; engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with`,
       );
     } finally {
       await tab.context.close();
@@ -149,7 +183,10 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       note:
         `delivered ${fmtSpread(spread(pairs.map((p) => p.delivered)), 0)} lines, skipped (marked gaps) ${fmtSpread(spread(pairs.map((p) => p.skipped)), 0)}; ` +
         `delivered + skipped accounted at ${k(accounted)} lines/s` +
-        (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`),
+        (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`) +
+        `; the engine alone (a raw read, no client) took ${fmtSpread(spread(pairs.map((p) => p.rawPlain)), 2, ' s')} without timestamps and ${fmtSpread(spread(pairs.map((p) => p.rawStamped)), 2, ' s')} with them ` +
+        `(${fmtSpread(spread(pairs.map((p) => p.rawStamped / p.rawPlain)))}×): Dockside asks for them on every followed log (to resume exactly after a reconnect), \`docker logs\` does not; ` +
+        `Dockside's rate is ${fmtSpread(spread(pairs.map((p) => p.delivered / p.seconds / (lines / p.rawStamped))))}× the engine's own rate with timestamps`,
     },
     {
       figure: `Logs, live follow of ${lines.toLocaleString()} lines printed as fast as possible: longest frame gap (longest task)`,
@@ -160,7 +197,9 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       met: liveFrames.maxGap < 100,
       note:
         `${liveCounts.received.toLocaleString()} delivered, ${liveCounts.dropped.toLocaleString()} skipped while following; longest frame gap in the whole-log reads ${fmtSpread(spread(pairs.map((p) => p.maxGap)), 0, ' ms')}` +
-        (liveFrames.maxGap < 100 ? '' : `; a ${liveFrames.maxGap.toFixed(0)} ms gap between frames while following`),
+        (liveFrames.maxGap < 100
+          ? ''
+          : `; a ${liveFrames.maxGap.toFixed(0)} ms gap between frames while following, whose longest single task of the page was ${liveFrames.maxLongTask.toFixed(0)} ms, with the machine's load average at ${liveLoad.toFixed(1)} on ${os.cpus().length} CPUs`),
     },
     {
       figure: 'Memory: server (main) process peak RSS over the whole bench; page peak JS heap during the logs figure',

@@ -494,8 +494,23 @@ export interface LogBatch {
   dropped: number;
   /** Lines received from the engine so far on this subscription. */
   total: number;
+  /**
+   * Lines sent or dropped so far, this batch included: where this batch ends in the log. A view
+   * that has seen fewer than `through - count` lines before it lost a batch on the way (a slow
+   * socket drops events) and marks that many as a gap, so no hole is ever unmarked.
+   */
+  through?: number;
   /** True once the stream ended (container stopped and not following any more). */
   ended?: boolean;
+  /**
+   * Paced by the view (the Logs tab): main sends the next batches only as the view acknowledges
+   * these (`logs:ack` with this id and `seq`), so delivery runs as fast as the view can show it,
+   * and lines are dropped (counted in `dropped`) only when the view falls far behind. Absent on
+   * timer-paced streams (a stack's combined log).
+   */
+  flow?: string;
+  /** 1, 2, 3... on a paced stream: acknowledge the highest one shown. */
+  seq?: number;
 }
 
 export interface TopResult {
@@ -558,6 +573,16 @@ const debugCalls = {
       timestamps: z.boolean().default(false),
     })
     .strict(),
+  /**
+   * The view showed a paced log stream's batches up to `seq` (see LogBatch.flow): main may send
+   * more. An unknown or closed flow is answered `{ known: false }` (nothing happens).
+   */
+  'logs:ack': z
+    .object({
+      flow: z.string().uuid('must be the flow id of a log batch'),
+      seq: z.number().int().min(0, 'must be 0 or more').max(Number.MAX_SAFE_INTEGER),
+    })
+    .strict(),
 };
 
 export type LogsSaveResult = WithCommand &
@@ -572,6 +597,7 @@ interface DebugResults {
   'limits:get': ContainerLimits;
   'limits:update': ContainerLimits & WithCommand;
   'logs:save': LogsSaveResult;
+  'logs:ack': { known: boolean };
 }
 
 const debugSubscriptions = {
@@ -587,6 +613,8 @@ const debugSubscriptions = {
       since: z.number().int().min(0, 'must be a time after 1970').optional(),
       timestamps: z.boolean().default(false),
       follow: z.boolean().default(true),
+      /** The subscriber acknowledges each batch (`logs:ack`) and main paces by that; otherwise a timer paces it (see LogBatch.flow). */
+      paced: z.boolean().default(false),
     })
     .strict(),
 };

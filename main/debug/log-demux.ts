@@ -11,7 +11,7 @@ import type { LogLine } from '../contract';
 /** A line longer than this without a newline is emitted as it is rather than held forever. */
 const MAX_PENDING = 1024 * 1024;
 // RFC 3339 timestamp the engine puts before each line when asked (`timestamps=true`).
-const TS = /^(\d{4}-\d\d-\d\dT[0-9:.]+(?:Z|[+-]\d\d:\d\d)) /;
+const TS = /^\d{4}-\d\d-\d\dT[0-9:.]+(?:Z|[+-]\d\d:\d\d)$/;
 
 class LineAssembler {
   private readonly decoder = new TextDecoder('utf-8');
@@ -46,8 +46,12 @@ class LineAssembler {
 
   private line(raw: string): LogLine {
     if (this.timestamps) {
-      const m = TS.exec(raw);
-      if (m) return { stream: this.stream, ts: m[1]!, text: raw.slice(m[0].length) };
+      // Cheap test first (this runs once per line): "YYYY-MM-DDT..." then a space.
+      const sp = raw.indexOf(' ');
+      if (sp >= 20 && sp <= 40 && raw.charCodeAt(10) === 84 /* T */) {
+        const ts = raw.slice(0, sp);
+        if (TS.test(ts)) return { stream: this.stream, ts, text: raw.slice(sp + 1) };
+      }
     }
     return { stream: this.stream, text: raw };
   }
@@ -75,6 +79,16 @@ export class LogDemuxer {
       this.out[0].push(chunk, lines);
       return lines;
     }
+    // The engine writes one frame per log line: payloads of the same stream are gathered and
+    // decoded together (one decode per run instead of one per line; measured on 200k lines).
+    const run: Uint8Array[] = [];
+    let runStream: 1 | 2 = this.current;
+    const flushRun = () => {
+      if (run.length === 0) return;
+      const bytes = run.length === 1 ? run[0]! : concat(run);
+      run.length = 0;
+      this.out[runStream === 2 ? 1 : 0].push(bytes, lines);
+    };
     let i = 0;
     while (i < chunk.length) {
       if (this.remaining === 0) {
@@ -92,10 +106,13 @@ export class LogDemuxer {
         continue;
       }
       const take = Math.min(this.remaining, chunk.length - i);
-      this.out[this.current === 2 ? 1 : 0].push(chunk.subarray(i, i + take), lines);
+      if (run.length > 0 && runStream !== this.current) flushRun();
+      runStream = this.current;
+      run.push(chunk.subarray(i, i + take));
       this.remaining -= take;
       i += take;
     }
+    flushRun();
     return lines;
   }
 
@@ -106,4 +123,16 @@ export class LogDemuxer {
     this.out[1].flush(lines);
     return lines;
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -43,13 +43,17 @@ export class LogWindow {
     return n;
   }
 
-  /** A batch as main sends it: `dropped` lines were skipped just before these. */
-  pushBatch(lines: readonly LogLine[], dropped: number): void {
+  /**
+   * A batch as main sends it: `dropped` lines were skipped just before these. `before` more lines
+   * of the batch came first (after the skipped ones) and were not unpacked, since a batch's
+   * newest `capacity` lines push them out anyway: they count as older.
+   */
+  pushBatch(lines: readonly LogLine[], dropped: number, before = 0): void {
     if (dropped > 0) this.pushGap(dropped);
     // Only the last `capacity` items can stay: the rest go straight to `olderLines`.
     const skip = Math.max(0, lines.length - this.capacity);
-    if (skip > 0) {
-      this.olderLines += this.lineCount() + skip;
+    if (skip > 0 || before > 0) {
+      this.olderLines += this.lineCount() + before + skip;
       this.ring.clear();
     }
     for (let i = skip; i < lines.length; i++) this.push(lines[i]!);

@@ -123,6 +123,34 @@ test('an OOM-killed container is reported as such', async ({ app }) => {
   await expect(app.getByTestId('oom-killed')).toContainText(/exit code \d+/, { timeout: 30_000 });
 });
 
+type Shown = { line: number } | { gap: number };
+
+/** The log rows in the page, in order: line numbers (the log is `seq`) and gap markers with their counts. */
+async function shownRows(app: Page): Promise<Shown[]> {
+  return app.locator('[data-testid="log-row"], [data-testid="log-gap"]').evaluateAll((els) =>
+    els.map((el) => {
+      if (el.getAttribute('data-testid') === 'log-gap') return { gap: Number(el.getAttribute('data-lines')) };
+      const stream = el.querySelector('.log-stream')?.textContent ?? '';
+      return { line: Number((el.textContent ?? '').slice(stream.length)) };
+    }),
+  );
+}
+
+/** Consecutive line numbers, or a jump of exactly the count a gap row between them shows. */
+function expectContiguous(rows: Shown[], where: string) {
+  expect(rows.length, where).toBeGreaterThan(10);
+  let expected: number | null = null;
+  for (const [i, r] of rows.entries()) {
+    if ('gap' in r) {
+      expect(r.gap, `${where}: gap row ${i}`).toBeGreaterThan(0);
+      if (expected !== null) expected += r.gap;
+      continue;
+    }
+    if (expected !== null) expect(r.line, `${where}: row ${i}`).toBe(expected);
+    expected = r.line + 1;
+  }
+}
+
 test('a 200,000-line log keeps a bounded window, says so, and saves the full log to a file', async ({ app }) => {
   const name = testName('flood');
   await runContainer({ name, image: WEB_IMAGE, cmd: ['sh', '-c', 'seq 1 200000; sleep 300'] });
@@ -135,6 +163,17 @@ test('a 200,000-line log keeps a bounded window, says so, and saves the full log
   await expect(app.getByTestId('log-row').last()).toContainText('200000');
   // Only the rows on screen are in the page.
   expect(await app.getByTestId('log-row').count()).toBeLessThan(200);
+  // What the user sees is the log without holes (issue 16): every line reached the page or was
+  // counted where it was skipped, the rows shown at the end run 1 by 1 up to 200000 except at a
+  // gap row that says exactly how many lines it hides, and the window's first row is the line
+  // after the ones the note says are not kept.
+  await expect.poll(async () => Number(await tab.getAttribute('data-received')) + Number(await tab.getAttribute('data-dropped'))).toBe(200_000);
+  expectContiguous(await shownRows(app), 'the end of the log');
+  await app.getByRole('button', { name: 'Pause' }).click();
+  const older = Number(await tab.getAttribute('data-older'));
+  await app.getByRole('log').evaluate((el) => (el.scrollTop = 0));
+  await expect.poll(async () => (await shownRows(app))[0]).toEqual(older > 0 ? { line: older + 1 } : expect.anything());
+  expectContiguous(await shownRows(app), 'the start of the window');
   // Browser mode: the server streams the whole log as a download (the browser picks the place).
   const [download] = await Promise.all([app.waitForEvent('download', { timeout: 60_000 }), app.getByRole('button', { name: 'Save full log…' }).click()]);
   await expect(app.getByTestId('log-saved')).toContainText('Downloading');

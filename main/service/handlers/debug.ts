@@ -1,5 +1,5 @@
 /** Handlers of the "debug" section of the contract (see main/contract.ts): stats, logs, top, limits. */
-import { followLogs, type LogCursor } from '../../debug/log-stream';
+import { ackLogFlow, followLogs, type LogCursor } from '../../debug/log-stream';
 import { logFileName, openLogText, saveLogsToDataDir, saveLogsToFile } from '../../debug/logs-save';
 import { dockerCommand, shellQuote } from '../../engine/docker-command';
 import { watchStats } from '../../debug/stats-stream';
@@ -8,7 +8,7 @@ import { ownActivity } from '../../lessons/own-activity';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { goneWhileAway } from './gone';
 
-type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'logs:save'>;
+type Calls = Pick<CallHandlers, 'top:list' | 'limits:get' | 'limits:update' | 'logs:save' | 'logs:ack'>;
 
 export function debugCalls({ engine, dataDir, chooseSavePath, offerDownload }: ServiceContext): Calls {
   return {
@@ -44,6 +44,8 @@ export function debugCalls({ engine, dataDir, chooseSavePath, offerDownload }: S
       }
       return { kind: 'saved', ...(await saveLogsToDataDir(docker, info.Id, dataDir, timestamps)) };
     },
+    // Flow ids are random and per stream: an ack only ever paces the stream that carried it.
+    'logs:ack': async ({ flow, seq }) => ({ known: ackLogFlow(flow, seq) }),
   };
 }
 
@@ -54,14 +56,14 @@ export function debugSubscriptions({ engine }: ServiceContext): Pick<Subscriptio
       const hostMemory = status.state === 'connected' ? status.info.memoryBytes : 0;
       return watchStats(engine.client(), ids, (b) => sink.emit(b), { hostMemory });
     },
-    'logs:follow': async ({ id, tail, since, timestamps, follow }, sink) => {
+    'logs:follow': async ({ id, tail, since, timestamps, follow, paced }, sink) => {
       // Re-opened after a reconnect (see REOPEN_ON_RECONNECT): continue after the last line sent.
-      const cursor = (sink.resume?.data.logCursor as LogCursor | undefined) ?? { key: '', atKey: 0, total: 0 };
+      const cursor = (sink.resume?.data.logCursor as LogCursor | undefined) ?? { key: '', atKey: 0, total: 0, through: 0 };
       if (sink.resume) sink.resume.data.logCursor = cursor;
       try {
         return await followLogs(
           engine.client(),
-          { id, tail, timestamps, follow, ...(since !== undefined ? { since } : {}), ...(sink.resume ? { cursor } : {}) },
+          { id, tail, timestamps, follow, paced, ...(since !== undefined ? { since } : {}), ...(sink.resume ? { cursor } : {}) },
           (b) => sink.emit(b),
           (err) => sink.fail(err),
         );

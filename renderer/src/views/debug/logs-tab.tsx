@@ -6,18 +6,18 @@
  * on the way are never hidden: each run of them is a row in place saying how many, with the
  * full log one click away ("Save full log" streams it to a file in main).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, ContainerSummary, LogBatch, LogsSaveResult } from '../../../../main/contract';
-import { unpackLines } from '../../../../main/debug/log-batch';
+import { skippedBefore, unpackLines } from '../../../../main/debug/log-batch';
 import { isGap, LogWindow } from '../../../../main/debug/log-window';
-import { call } from '../../api/client';
+import { api, call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
 import { useCommandStore } from '../../stores/command-store';
 import { sinceToUnix, type LogsPrefill } from '../../../../main/lessons/command-target';
 import { useNavStore } from '../../stores/nav-store';
+import { useFixedRows } from './fixed-rows';
 import { LogLineView, plainText } from './log-line';
 
 /** Lines kept in the page; older ones are only in the engine (and in a saved file). */
@@ -88,7 +88,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const tailError = tail !== 'all' && (!Number.isInteger(tail) || tail < 0) ? `Tail "${tailText}" must be a whole number of lines or "all"` : null;
   const args = tailError
     ? null
-    : { id: container.id, tail, timestamps, follow, ...(sinceAt !== null ? { since: sinceAt } : {}) };
+    : { id: container.id, tail, timestamps, follow, paced: true, ...(sinceAt !== null ? { since: sinceAt } : {}) };
   const subKey = JSON.stringify(args);
 
   // A new subscription starts a new log view.
@@ -102,12 +102,16 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   const onBatch = useCallback((b: LogBatch) => {
     const c = counters.current;
     c.total = b.total;
-    const lines = unpackLines(b);
-    c.received += lines.length;
-    c.dropped += b.dropped;
+    // Only the newest LOG_WINDOW lines of a batch can stay: the others are counted, not unpacked.
+    const before = Math.max(0, b.count - LOG_WINDOW);
+    // A batch lost on the way (a slow socket drops events) is a gap too: `through` says where this one starts.
+    const skipped = skippedBefore(b, c.received + c.dropped);
+    c.received += b.count;
+    c.dropped += skipped;
     // A log that ended can continue: main re-opens it when the engine comes back.
     c.ended = b.ended === true;
-    (pausedRef.current ? held.current : ring.current).pushBatch(lines, b.dropped);
+    (pausedRef.current ? held.current : ring.current).pushBatch(unpackLines(b, before), skipped, before);
+    if (b.flow !== undefined && b.seq !== undefined) toAck.current = { flow: b.flow, seq: b.seq };
     // Re-render at most once per frame, whatever the number of batches.
     frame.current ??= requestAnimationFrame(() => {
       frame.current = null;
@@ -116,6 +120,15 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
   }, []);
   useEffect(() => () => void (frame.current !== null && cancelAnimationFrame(frame.current)), []);
   useSubscription('logs:follow', args, onBatch, (e) => setError(e), subKey);
+  // Main sends more only when told what was shown: acknowledged after the render that showed it,
+  // so a page that cannot keep up (or is hidden: no frames) is never flooded.
+  const toAck = useRef<{ flow: string; seq: number } | null>(null);
+  useEffect(() => {
+    const a = toAck.current;
+    if (!a) return;
+    toAck.current = null;
+    void api().invoke('logs:ack', a);
+  }, [version]);
 
   const resume = () => {
     ring.current.append(held.current);
@@ -131,12 +144,7 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
 
   const count = ring.current.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
-  });
+  const rows = useFixedRows({ count, rowHeight: ROW_HEIGHT, overscan: 20, scrollRef, stickToEnd: !paused && !query, version });
 
   // Search over the window held here (plain text, ANSI codes removed).
   const matches = useMemo(() => {
@@ -157,13 +165,8 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     const next = (Math.min(matchIdx, matches.length - 1) + delta + matches.length) % matches.length;
     setMatchIdx(next);
     setPaused(true);
-    virtualizer.scrollToIndex(matches[next]!, { align: 'center' });
+    rows.scrollToIndex(matches[next]!);
   };
-
-  // Follow: keep the newest line in view unless paused or searching.
-  useEffect(() => {
-    if (!paused && !query && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [version, paused, query, count, virtualizer]);
 
   const save = async () => {
     setSaving(true);
@@ -268,11 +271,14 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
         onWheel={(e) => {
           if (e.deltaY < 0 && !paused) setPaused(true);
         }}
+        onScroll={rows.onScroll}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const line = ring.current.at(row.index);
+        <div style={{ height: rows.totalHeight, position: 'relative' }}>
+          {rowIndexes(rows.first, rows.last).map((index) => {
+            const line = ring.current.at(index);
             if (!line) return null;
+            // Keyed by position in the window: while following, the same row elements get new text each frame.
+            const row = { index, key: index, start: index * ROW_HEIGHT };
             if (isGap(line))
               return (
                 <div
@@ -327,4 +333,10 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
       </div>
     </div>
   );
+}
+
+function rowIndexes(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
 }
