@@ -8,6 +8,7 @@ import { App } from './shell/app';
  * and evaluated.
  */
 export function mountApp(el: HTMLElement): void {
+  performance.mark('dockside:app-evaluated');
   // A transition: React renders the first screen in slices of a few milliseconds, yielding to
   // the browser between them, instead of one long task (issue 16: longest task < 50 ms).
   startTransition(() => {
