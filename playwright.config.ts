@@ -1,9 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Specs that need the engine to themselves: they count the app's engine requests (perf-budgets),
+ * expect no lesson task to tick from someone else's container (learner-progress, lessons), turn
+ * the engine into a swarm manager (cluster), or keep a core busy for their own measurement
+ * (debug: `yes` in a container, a 200,000-line log). They run after the others, one at a time.
+ */
+const QUIET = ['perf-budgets', 'learner-progress', 'lessons', 'cluster', 'debug'].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: 'test/e2e',
-  // One engine, one app server per worker: run files one after another.
-  workers: 1,
+  // Every other spec shares the engine with one other worker: each worker has its own app server,
+  // browser and test run id (test/support/labels.ts), and a spec finds its own objects by name or
+  // label, never by counting everything on the engine. Files, not tests, are spread over workers.
+  workers: 2,
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -13,4 +23,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'shared', testIgnore: QUIET },
+    // `npm test` runs this project on its own (`--no-deps`), so a failure above never skips it.
+    { name: 'quiet', testMatch: QUIET, workers: 1, dependencies: ['shared'] },
+  ],
 });

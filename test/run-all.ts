@@ -100,9 +100,14 @@ async function stages(): Promise<void> {
   run('vitest integration', bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${integrationOut}`]);
   addVitest(integrationOut);
   if (run('renderer build', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {
-    const out = path.join(results, 'playwright.json');
-    run('playwright e2e', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-    addPlaywright(out);
+    // Two workers for the specs that can share the engine, then the quiet ones alone
+    // (playwright.config.ts says which and why); one summary line counts both.
+    const shared = path.join(results, 'playwright-shared.json');
+    run('playwright e2e (2 workers)', bin('playwright'), ['test', '--project=shared', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: shared });
+    addPlaywright(shared);
+    const quiet = path.join(results, 'playwright-quiet.json');
+    run('playwright e2e (engine to themselves)', bin('playwright'), ['test', '--project=quiet', '--no-deps', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: quiet });
+    addPlaywright(quiet);
   }
 }
 

@@ -5,6 +5,7 @@
  * the lesson tracker drops the matching events, live or replayed from history later. Bounded:
  * back-to-back notes for the same target (an auto-refresh) merge into one time span.
  */
+import { perEngine } from './per-engine';
 import type { SnapshotEvent } from './snapshot';
 
 interface Note {
@@ -57,14 +58,5 @@ export class OwnActivity {
   }
 }
 
-const registry = new WeakMap<object, OwnActivity>();
-
 /** One register per engine connection (keyed by the EngineManager), shared by handlers and the tracker. */
-export function ownActivity(engine: object): OwnActivity {
-  let a = registry.get(engine);
-  if (!a) {
-    a = new OwnActivity();
-    registry.set(engine, a);
-  }
-  return a;
-}
+export const ownActivity = perEngine(() => new OwnActivity());

@@ -8,6 +8,7 @@
  * command typed while no lesson was open still counts when one opens; each entry names the
  * engine endpoint it ran on, so switching engines never carries commands across.
  */
+import { perEngine } from './per-engine';
 import type { SnapshotEvent } from './snapshot';
 
 const MAX_EVENTS = 400;
@@ -56,14 +57,5 @@ export class LearnerShellActivity {
   }
 }
 
-const registry = new WeakMap<object, LearnerShellActivity>();
-
 /** One register per engine connection (keyed by the EngineManager), shared by the shell sessions and the tracker. */
-export function learnerShell(engine: object): LearnerShellActivity {
-  let a = registry.get(engine);
-  if (!a) {
-    a = new LearnerShellActivity();
-    registry.set(engine, a);
-  }
-  return a;
-}
+export const learnerShell = perEngine(() => new LearnerShellActivity());

@@ -4,7 +4,7 @@ import { createDockerClient } from '../../main/engine/docker-client';
 import { resolveEndpoint } from '../../main/engine/endpoint';
 import { processEndpointEnv } from '../../main/engine/engine-manager';
 import { TEST_ENGINE } from './engine-kind';
-import { RUN_ID, TEST_LABEL, testLabels } from './labels';
+import { ofThisRun, RUN_ID, TEST_LABEL, testLabels } from './labels';
 
 let client: Docker | null = null;
 
@@ -13,24 +13,30 @@ export function testDocker(): Docker {
   return client;
 }
 
-const runFilter = () => ({ label: [`${TEST_LABEL}=${RUN_ID}`] });
-
-/** Removes what this run created, and only that: containers, then networks, volumes, images. */
-export async function cleanupRun(docker: Docker = testDocker()): Promise<void> {
+/**
+ * Removes what this run created, and only that: swarm services, containers, then networks,
+ * volumes, images. `everyWorker` (the run's teardown) also removes what each parallel worker made
+ * under its own id (labels.ts); otherwise only this process's id is touched.
+ */
+export async function cleanupRun(docker: Docker = testDocker(), { everyWorker = false } = {}): Promise<void> {
+  // The engine filters by exact value; every worker's objects are found by the label's key and
+  // then picked by value here.
+  const filters = { label: [everyWorker ? TEST_LABEL : `${TEST_LABEL}=${RUN_ID}`] };
+  const ours = (labels: Record<string, string> | undefined) => (everyWorker ? ofThisRun(labels?.[TEST_LABEL]) : true);
   // Swarm services first: they would re-create the task containers removed below. Podman has no
   // swarm, and its /info takes ~0.8 s (it sums up its storage): not asked there.
   const info = TEST_ENGINE === 'podman' ? {} : ((await docker.info()) as { Swarm?: { ControlAvailable?: boolean } });
   if (info.Swarm?.ControlAvailable) {
-    const services = await docker.listServices({ filters: runFilter() } as object);
-    await Promise.all(services.map((s) => docker.getService(s.ID).remove().catch(() => undefined)));
+    const services = (await docker.listServices({ filters } as object)) as { ID: string; Spec?: { Labels?: Record<string, string> } }[];
+    await Promise.all(services.filter((s) => ours(s.Spec?.Labels)).map((s) => docker.getService(s.ID).remove().catch(() => undefined)));
   }
-  const containers = await docker.listContainers({ all: true, filters: runFilter() });
+  const containers = (await docker.listContainers({ all: true, filters })).filter((c) => ours(c.Labels));
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
-  const networks = await docker.listNetworks({ filters: runFilter() });
+  const networks = (await docker.listNetworks({ filters })).filter((n) => ours(n.Labels));
   await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
-  const volumes = await docker.listVolumes({ filters: runFilter() });
-  await Promise.all((volumes.Volumes ?? []).map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
-  const images = await docker.listImages({ filters: runFilter() });
+  const volumes = ((await docker.listVolumes({ filters })).Volumes ?? []).filter((v) => ours(v.Labels));
+  await Promise.all(volumes.map((v) => docker.getVolume(v.Name).remove().catch(() => undefined)));
+  const images = (await docker.listImages({ filters })).filter((i) => ours(i.Labels));
   for (const img of images) {
     await docker.getImage(img.Id).remove({ force: true }).catch(() => undefined);
   }

@@ -11,7 +11,24 @@ export const FIXTURE_LABEL = 'dockside.test.fixture';
 
 // One id per test process tree: vitest workers and playwright inherit it from the parent.
 process.env.DOCKSIDE_TEST_RUN ??= `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+/** The whole run's id: every object of the run carries it, or `<RUN_BASE>-w<N>` (below). */
+export const RUN_BASE: string = process.env.DOCKSIDE_TEST_RUN.replace(/-w\d+$/, '');
+
+// Playwright's parallel workers share one engine, and specs remove their run's objects in
+// afterAll: each worker gets an id of its own under the run's, so one worker never removes what
+// another is still using. The run's teardown removes every id under RUN_BASE (cleanupRun's
+// `everyWorker`). Set once per worker process; its children inherit it unchanged.
+const worker = process.env.TEST_PARALLEL_INDEX;
+if (worker !== undefined && process.env.DOCKSIDE_TEST_WORKER !== worker) {
+  process.env.DOCKSIDE_TEST_RUN = `${RUN_BASE}-w${worker}`;
+  process.env.DOCKSIDE_TEST_WORKER = worker;
+}
 export const RUN_ID: string = process.env.DOCKSIDE_TEST_RUN;
+
+/** Whether a `dockside.test` label value belongs to this run (any of its workers). */
+export function ofThisRun(value: string | undefined): boolean {
+  return value === RUN_BASE || (value?.startsWith(`${RUN_BASE}-w`) ?? false);
+}
 
 export function testLabels(extra: Record<string, string> = {}): Record<string, string> {
   return { [TEST_LABEL]: RUN_ID, ...extra };
