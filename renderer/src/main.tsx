@@ -1,6 +1,7 @@
 /**
- * Boot module: the only script index.html runs. It is kept tiny (the engine store and the API
- * transport, no React) so it runs as soon as the page is parsed: it starts the engine feed (in
+ * Boot module: the only script index.html runs. It is kept small (the engine store, the API
+ * transport and React's core for the store's hook; not React's DOM renderer, the shell or any
+ * view) so it runs as soon as the page is parsed: it starts the engine feed (in
  * browser mode: trading the link's code for the session, opening the WebSocket and asking for
  * the container list) and only then loads the app, whose chunk the page is already fetching
  * (a modulepreload link added at build time, build/preload-app-chunk.ts). The list is usually in
@@ -21,12 +22,12 @@ const root = document.getElementById('root')!;
 import('react-dom/client')
   .then(() => import('./app-root'))
   .then(
-  (m) => m.mountApp(root),
-  (err: unknown) => {
-    // Never a blank page: say what failed (a server stopped between the HTML and its scripts).
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.textContent = `Dockside could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page.`;
-    root.replaceChildren(p);
-  },
-);
+    (m) => m.mountApp(root),
+    (err: unknown) => {
+      // Never a blank page: say what failed (a server stopped between the HTML and its scripts).
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = `Dockside could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page.`;
+      root.replaceChildren(p);
+    },
+  );

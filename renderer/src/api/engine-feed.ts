@@ -1,7 +1,7 @@
 /**
  * The two subscriptions the whole app lives on (the engine's status and the container list),
  * opened once for the life of the page, straight into the engine store. They start from the boot
- * module (renderer/src/main.tsx) before React and the views are even downloaded, so in browser
+ * module (renderer/src/main.tsx) before React's DOM renderer and the views are evaluated, so in browser
  * mode the session exchange, the WebSocket handshake and the engine's first list run while the
  * app's code is fetched and evaluated (issue 16: the first rows were waiting for all of that in a
  * row). Both follow the engine's events; nothing here polls.

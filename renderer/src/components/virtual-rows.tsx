@@ -34,8 +34,8 @@ interface BodiesProps<T> {
  * An item's height without forcing a layout: the virtualizer measures each item when React
  * attaches its ref (inside the commit, before the browser has laid the new rows out) and again
  * when its ResizeObserver reports. Reading `offsetHeight` at the ref made the browser lay the
- * whole table out once per row in the middle of React's commit (issue 16: most of a 200 ms task
- * when the first list arrived). The observer's size comes after the browser's own layout, for
+ * whole table out in the middle of React's commit (issue 16: in a trace, the largest share of the
+ * long task when the first list arrived). The observer's size comes after the browser's own layout, for
  * free; until then the item keeps its last known size (or the estimate).
  */
 export function measureWithoutLayout<S extends Element>(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<S, Element>): number {
