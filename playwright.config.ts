@@ -2,11 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Specs that need the engine to themselves: they count the app's engine requests (perf-budgets),
- * expect no lesson task to tick from someone else's container (learner-progress, lessons), turn
+ * expect a lesson task to tick from their own action and no one else's (learner-progress,
+ * lessons, practice-registry: another worker's push would tick "pushed" first), turn
  * the engine into a swarm manager (cluster), or keep a core busy for their own measurement
  * (debug: `yes` in a container, a 200,000-line log). They run after the others, one at a time.
  */
-const QUIET = ['perf-budgets', 'learner-progress', 'lessons', 'cluster', 'debug'].map((name) => `**/${name}.spec.ts`);
+const QUIET = ['perf-budgets', 'learner-progress', 'lessons', 'practice-registry', 'cluster', 'debug'].map((name) => `**/${name}.spec.ts`);
 
 export default defineConfig({
   testDir: 'test/e2e',

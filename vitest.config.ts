@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Integration files that need the engine to themselves: latency and CPU figures (livestate-lists,
+ * debug, log-window, remote-ssh), lesson ticks from engine events (lessons), a swarm (cluster*),
+ * engine-wide prune previews and build cache (disk), and an event count (networks-lab). They run
+ * after the others, one file at a time.
+ */
+const QUIET = ['livestate-lists', 'debug', 'log-window', 'remote-ssh', 'lessons', 'cluster', 'cluster-worker', 'disk', 'networks-lab'].map(
+  (name) => `test/integration/${name}.test.ts`,
+);
+
+// Assertions about Podman itself run only in the Podman stage (test/run-podman.ts).
+const podmanOnly: string[] = process.env.DOCKSIDE_TEST_ENGINE === 'podman' ? [] : ['test/integration/podman-*.test.ts'];
+const integration = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  globalSetup: ['test/integration/global-setup.ts'],
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,16 +35,25 @@ export default defineConfig({
       },
       {
         test: {
+          ...integration,
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // Assertions about Podman itself run only in the Podman stage (test/run-podman.ts).
-          exclude: process.env.DOCKSIDE_TEST_ENGINE === 'podman' ? [] : ['test/integration/podman-*.test.ts'],
-          environment: 'node',
-          // One engine for the whole suite: files run one after another.
+          exclude: [...podmanOnly, ...QUIET],
+          // Two files at a time on the one engine: each worker labels under its own run id
+          // (test/support/labels.ts) and a file finds its objects by name or label, never by
+          // counting the whole engine.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          ...integration,
+          name: 'integration-quiet',
+          include: QUIET,
+          exclude: podmanOnly,
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          globalSetup: ['test/integration/global-setup.ts'],
+          sequence: { groupOrder: 2 },
         },
       },
     ],

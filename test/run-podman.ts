@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     const vitest = path.resolve('node_modules', '.bin', 'vitest');
     const r = spawnSync(
       'nsenter',
-      [`--net=/proc/${podman.pid}/ns/net`, vitest, 'run', '--project', 'integration', '--reporter=default', ...(out ? ['--reporter=json', `--outputFile.json=${out}`] : []), ...files],
+      [`--net=/proc/${podman.pid}/ns/net`, vitest, 'run', '--project', 'integration', '--project', 'integration-quiet', '--no-file-parallelism', '--reporter=default', ...(out ? ['--reporter=json', `--outputFile.json=${out}`] : []), ...files],
       { stdio: 'inherit', env: { ...process.env, DOCKER_HOST: podman.url, DOCKSIDE_TEST_ENGINE: 'podman', DOCKSIDE_PODMAN_LEAN: all ? '0' : '1', DOCKER_TLS_VERIFY: '', DOCKER_CERT_PATH: '', DOCKER_CONTEXT: '' } },
     );
     status = r.status ?? 1;

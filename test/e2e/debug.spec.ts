@@ -92,7 +92,13 @@ test('the stats overview lists running containers like docker stats and sorts', 
   await runContainer({ name: b, image: WEB_IMAGE });
   await app.getByRole('button', { name: 'Stats', exact: true }).click();
   const rowA = app.locator(`[data-testid="stats-row"][data-name="${a}"]`);
-  await expect(rowA.locator('[data-col="cpu"]')).toHaveText(/^([2-9]\d|1\d\d)\.\d\d %$/, { timeout: 20_000 });
+  // A busy loop gets whatever CPU the machine has left (13 % seen with the load average at 14 on
+  // 2 cores), an idle web server ~0 %: the overview shows a clearly busy value in the CLI's format.
+  const cpuOf = async (name: string) => {
+    const text = (await app.locator(`[data-testid="stats-row"][data-name="${name}"] [data-col="cpu"]`).textContent()) ?? '';
+    return /^\d+\.\d\d %$/.test(text) ? Number.parseFloat(text) : -1;
+  };
+  await expect.poll(() => cpuOf(a), { timeout: 20_000 }).toBeGreaterThan(5);
   await expect(app.locator(`[data-testid="stats-row"][data-name="${b}"]`)).toContainText('no limit');
   await app.getByRole('button', { name: /^PIDs/ }).click();
   await expect(app.getByRole('columnheader', { name: /PIDs/ })).toHaveAttribute('aria-sort', 'descending');

@@ -207,8 +207,19 @@ test.describe('emulation: the packaged main under plain Node with a stand-in ele
     await expect(page.getByRole('button', { name: /^Open lesson / })).toHaveCount(lessonFiles.length);
     await page.getByRole('button', { name: 'Open lesson Custom bridge networks' }).click();
     const pane = page.getByRole('complementary', { name: 'Lesson' });
-    await pane.getByRole('button', { name: 'Copy docker network create caddytest' }).click();
-    await expect(pane.getByRole('button', { name: 'Copy docker network create caddytest' })).toHaveText('Copied');
+    // "Copied" shows for 1.5 s, which a poll on a loaded machine can miss: the page itself
+    // records whether the button said it, from an observer armed before the click.
+    const copy = pane.getByRole('button', { name: 'Copy docker network create caddytest' });
+    await copy.evaluate((button) => {
+      // The node-side tsconfig has no DOM library: the page's globals, typed as far as used here.
+      const page = globalThis as unknown as { saidCopied?: boolean; MutationObserver: new (f: () => void) => { observe(node: unknown, options: object): void } };
+      page.saidCopied = false;
+      new page.MutationObserver(() => {
+        if (button.textContent === 'Copied') page.saidCopied = true;
+      }).observe(button, { childList: true, characterData: true, subtree: true });
+    });
+    await copy.click();
+    await expect.poll(() => page.evaluate('globalThis.saidCopied')).toBe(true);
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe('docker network create caddytest');
 
     // An external link (as lessons render them: target=_blank) is refused in the app and handed

@@ -7,5 +7,6 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  await cleanupRun();
+  // Each worker labelled under its own id (labels.ts): remove what any of them left.
+  await cleanupRun(undefined, { everyWorker: true });
 }

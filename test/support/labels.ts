@@ -14,11 +14,11 @@ process.env.DOCKSIDE_TEST_RUN ??= `run-${Date.now().toString(36)}-${randomBytes(
 /** The whole run's id: every object of the run carries it, or `<RUN_BASE>-w<N>` (below). */
 export const RUN_BASE: string = process.env.DOCKSIDE_TEST_RUN.replace(/-w\d+$/, '');
 
-// Playwright's parallel workers share one engine, and specs remove their run's objects in
-// afterAll: each worker gets an id of its own under the run's, so one worker never removes what
-// another is still using. The run's teardown removes every id under RUN_BASE (cleanupRun's
-// `everyWorker`). Set once per worker process; its children inherit it unchanged.
-const worker = process.env.TEST_PARALLEL_INDEX;
+// Parallel workers (Playwright's, vitest's) share one engine, and test files remove their run's
+// objects in afterAll: each worker gets an id of its own under the run's, so one worker never
+// removes what another is still using. The run's teardown removes every id under RUN_BASE
+// (cleanupRun's `everyWorker`). Set once per worker process; its children inherit it unchanged.
+const worker = process.env.TEST_PARALLEL_INDEX ?? process.env.VITEST_POOL_ID;
 if (worker !== undefined && process.env.DOCKSIDE_TEST_WORKER !== worker) {
   process.env.DOCKSIDE_TEST_RUN = `${RUN_BASE}-w${worker}`;
   process.env.DOCKSIDE_TEST_WORKER = worker;

@@ -7,7 +7,6 @@ import { call } from '../../api/client';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
 import { ErrorText } from '../../components/error-text';
-import { takeIntent } from '../../stores/learner-intent';
 
 function decode(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -20,11 +19,11 @@ function decode(b64: string): Uint8Array {
  * A live shell (xterm.js) in a running container. The exec session is a subscription: it lives
  * while this tab is on screen, and closing the tab ends it.
  */
-export default function ShellTerminal({ container }: { container: ContainerSummary }) {
+export default function ShellTerminal({ container, learnerAsked }: { container: ContainerSummary; learnerAsked: boolean }) {
   const running = container.state === 'running';
-  // A shell starts by itself only when the learner clicked this tab; a tab a lesson opened waits
-  // for the button, so it never counts as the learner's `docker exec -it ... sh`.
-  const [open, setOpen] = useState(() => takeIntent('tab:shell'));
+  // A shell starts by itself only when the learner clicked this tab (shell-tab.tsx); a tab a
+  // lesson opened waits for the button, so it never counts as the learner's `docker exec -it ... sh`.
+  const [open, setOpen] = useState(learnerAsked);
   if (!running) {
     return (
       <p className="muted" role="status">
