@@ -18,6 +18,7 @@
  * applied to the last value sent and sent at once; the read, when it comes, is still the truth.
  */
 import type { EngineEvent, EngineStatus } from '../contract';
+import type { ListMemo } from './list-memo';
 import type { SubscriptionSink } from './types';
 
 /** What a watch needs of the engine connection (EngineManager has it; unit tests fake it). */
@@ -50,6 +51,11 @@ export interface WatchOptions<T> {
   provisional?: (value: T, events: EngineEvent[]) => T | null;
   /** How long a re-read may take before `provisional` is sent. */
   provisionalAfterMs?: number;
+  /**
+   * Shared by the watches of one list: a new watch sends the list the last one read at once when
+   * nothing changed since (list-memo.ts), then reads the engine as always.
+   */
+  memo?: ListMemo<T>;
 }
 
 /** Events kept for confirmation per burst; past this, later ones are re-read but not confirmed one by one. */
@@ -102,6 +108,7 @@ export function watchList<T>(
         again = false;
         if (engine.getStatus().state !== 'connected') break;
         const events = unconfirmed;
+        const since = opts.memo?.mark() ?? 0;
         try {
           armProvisional();
           let value: T = await list();
@@ -115,6 +122,8 @@ export function watchList<T>(
           const newer = unconfirmed.filter((e) => !events.includes(e));
           if (opts.provisional && newer.length > 0) value = opts.provisional(value, newer) ?? value;
           send(value);
+          // Only a value the engine and the events agree on is worth showing to the next page.
+          if (agreed && newer.length === 0) opts.memo?.keep(value, since);
           if (agreed) {
             // Only what was confirmed is forgotten: events that came during the read stay.
             unconfirmed = unconfirmed.filter((e) => !events.includes(e));
@@ -178,6 +187,8 @@ export function watchList<T>(
   const offStatus = engine.onStatus((s) => {
     if (s.state === 'connected') void refresh();
   });
+  const kept = engine.getStatus().state === 'connected' ? opts.memo?.latest() : null;
+  if (kept) send(kept.value);
   void refresh();
   return () => {
     closed = true;

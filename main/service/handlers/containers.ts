@@ -7,7 +7,9 @@ import {
   startContainer,
   stopContainer,
 } from '../../engine/containers';
+import type { ContainerSummary } from '../../contract';
 import { confirmContainers, containersFromEvents } from '../../engine/list-confirm';
+import { ListMemo } from '../list-memo';
 import type { CallHandlers, ServiceContext, SubscriptionHandlers } from '../types';
 import { watchList } from '../watch-list';
 
@@ -38,6 +40,8 @@ export function containerCalls({ engine }: ServiceContext): Calls {
 }
 
 export function containerSubscriptions({ engine }: ServiceContext): Pick<SubscriptionHandlers, 'containers:watch'> {
+  // One per service: the full list (all: true, what the containers view shows) as last read.
+  const memo = new ListMemo<ContainerSummary[]>(engine, ['container'], (e) => LIST_ACTIONS.test(e.action));
   return {
     'containers:watch': ({ all }, sink) =>
       watchList(engine, ['container'], () => listContainers(engine.client(), all), sink, (e) => LIST_ACTIONS.test(e.action), {
@@ -45,6 +49,7 @@ export function containerSubscriptions({ engine }: ServiceContext): Pick<Subscri
         confirm: (value, events) => confirmContainers(engine.client(), value, events, all),
         // Podman's list waits for a dying container's lock (up to seconds): meanwhile the die event says it.
         provisional: (value, events) => containersFromEvents(value, events, all),
+        ...(all ? { memo } : {}),
       }),
   };
 }

@@ -12,7 +12,7 @@
  * container, so "Back" can focus its name) and the one holding the keyboard focus (so focus is
  * never dropped to the page when the user scrolls with the wheel).
  */
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /** Lists longer than this render only the rows on screen (plus a few). */
@@ -28,6 +28,21 @@ interface BodiesProps<T> {
   /** Items kept in the page however far they are scrolled (e.g. the open one). */
   pinned?: (item: T) => boolean;
   render: (item: T, index: number) => ReactNode;
+}
+
+/**
+ * An item's height without forcing a layout: the virtualizer measures each item when React
+ * attaches its ref (inside the commit, before the browser has laid the new rows out) and again
+ * when its ResizeObserver reports. Reading `offsetHeight` at the ref made the browser lay the
+ * whole table out in the middle of React's commit (issue 16: in a trace, the largest share of the
+ * long task when the first list arrived). The observer's size comes after the browser's own layout, for
+ * free; until then the item keeps its last known size (or the estimate).
+ */
+export function measureWithoutLayout<S extends Element>(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<S, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = v.indexFromElement(el);
+  return v.itemSizeCache.get(v.options.getItemKey(index)) ?? v.options.estimateSize(index);
 }
 
 /** The nearest ancestor that scrolls vertically (the main region when nothing closer does). */
@@ -68,6 +83,7 @@ export function VirtualBodies<T>({ items, columns, estimate = 44, keyOf, pinned,
     ),
     // Until the scroll box is measured, assume a typical one so the first paint has rows.
     initialRect: { width: 1000, height: 800 },
+    measureElement: measureWithoutLayout,
   });
 
   // Where the list starts inside its scroll box moves when what is above it changes (a panel

@@ -1,18 +1,12 @@
-import { useEffect } from 'react';
-import { onTransportChange } from '../api/client';
-import { useSubscription } from '../api/use-subscription';
-import { useEngineStore } from '../stores/engine-store';
+import { startEngineFeed } from '../api/engine-feed';
 
 /**
  * Keeps the engine status and the container list in the store for the whole app: two
- * subscriptions, both driven by the engine's events (no timers).
+ * subscriptions, both driven by the engine's events (no timers). They are opened by the boot
+ * module before the app renders (api/engine-feed.ts); this only makes sure of it wherever the
+ * shell is mounted without that module.
  */
 export function EngineBridge() {
-  const setStatus = useEngineStore((s) => s.setStatus);
-  const setContainers = useEngineStore((s) => s.setContainers);
-  const setTransportUp = useEngineStore((s) => s.setTransportUp);
-  useEffect(() => onTransportChange(setTransportUp), [setTransportUp]);
-  useSubscription('engine:status', {}, setStatus);
-  useSubscription('containers:watch', { all: true }, setContainers);
+  startEngineFeed();
   return null;
 }

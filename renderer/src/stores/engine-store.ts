@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ContainerSummary, EngineStatus } from '../../../main/contract';
+import { sameJson } from './same-json';
 
 interface EngineState {
   status: EngineStatus;
@@ -19,7 +20,8 @@ export const useEngineStore = create<EngineState>((set) => ({
   containersLoaded: false,
   setStatus: (status) => set(status.state === 'connected' ? { status } : { status, containersLoaded: false }),
   setTransportUp: (transportUp) => set({ transportUp }),
-  setContainers: (containers) => set({ containers, containersLoaded: true }),
+  // The same list again (nothing shown changed) keeps the old array: no view re-renders.
+  setContainers: (containers) => set((s) => (s.containersLoaded && sameJson(s.containers, containers) ? s : { containers, containersLoaded: true })),
 }));
 
 /**

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/contract';
 import { ErrorText } from '../../components/error-text';
 import { VirtualBodies } from '../../components/virtual-rows';
@@ -35,8 +35,11 @@ export function findContainer(containers: readonly ContainerSummary[], ref: stri
  * back). Which container and tab are open lives in the nav store (and the URL hash).
  */
 export function ContainersView() {
-  const containers = useEngineStore((s) => s.containers);
-  const loaded = useEngineStore((s) => s.containersLoaded);
+  // The store's updates render synchronously (useSyncExternalStore), so a list of 250 arriving
+  // would be one long task; deferred, React renders it in slices it can interrupt, and both
+  // values move together (the empty-list message never flashes before the rows).
+  const containers = useDeferredValue(useEngineStore((s) => s.containers));
+  const loaded = useDeferredValue(useEngineStore((s) => s.containersLoaded));
   const detail = useNavStore((s) => s.detail);
   const focusRequest = useNavStore((s) => s.detailFocusRequest);
   const openContainer = useNavStore((s) => s.openContainer);
