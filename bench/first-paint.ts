@@ -18,14 +18,16 @@ export interface FirstPaintContext {
   runs: number;
 }
 
-/** Installed before the app's scripts: when the first row lands in a frame, and every long task. */
+/** Installed before the app's scripts: when the first row is in a frame about to be drawn, and every long task. */
 const MONITOR = `
   window.__fp = { row: 0, rows: 0, longest: 0, longestAt: 0 };
   new MutationObserver((_, obs) => {
     const rows = document.querySelectorAll('[data-testid^="container-row-"]');
     if (!rows.length) return;
     obs.disconnect();
-    requestAnimationFrame((t) => { window.__fp.row = t; window.__fp.rows = document.querySelectorAll('[data-testid^="container-row-"]').length; });
+    // The clock read in the callback, not the frame's timestamp: a frame that began before a long
+    // task (the one that inserted the row) carries a time earlier than the row existed.
+    requestAnimationFrame(() => { window.__fp.row = performance.now(); window.__fp.rows = document.querySelectorAll('[data-testid^="container-row-"]').length; });
   }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.duration > window.__fp.longest) { window.__fp.longest = e.duration; window.__fp.longestAt = e.startTime; } }).observe({ type: 'longtask', buffered: true });
 `;
