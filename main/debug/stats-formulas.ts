@@ -42,7 +42,21 @@ export function cpuPercent(s: RawStats): { percent: number; onlineCpus: number }
   // one busy core. Like a first sample, it is no measurement.
   const window = Date.parse(s.read ?? '') - Date.parse(s.preread ?? '');
   if (window >= 0 && window < MIN_CPU_WINDOW_MS) return { percent: 0, onlineCpus };
-  return { percent: (cpuDelta / systemDelta) * onlineCpus * 100, onlineCpus };
+  return { percent: (cpuDelta / systemDelta) * systemCpus(systemDelta, window, onlineCpus) * 100, onlineCpus };
+}
+
+/**
+ * How many CPUs' time one unit of system_cpu_usage stands for. Docker's counter is the host's
+ * /proc/stat total, every online CPU's time (2e9 ns a second on two cores), so the CLI multiplies
+ * by the CPU count. Podman 4.3's grows by about one CPU's time (1.0e9 ns a second on the same
+ * two cores: recorded in test/unit/debug/samples/podman-*-busy-*.json), and the CLI's formula
+ * then shows one busy core as 190 %. When the two reads' timestamps give the window, a system
+ * delta well short of window × CPUs marks such a counter, and it stands for one CPU.
+ */
+function systemCpus(systemDelta: number, windowMs: number, onlineCpus: number): number {
+  if (onlineCpus <= 1 || !(windowMs >= MIN_CPU_WINDOW_MS) || windowMs > 10 * 60_000) return onlineCpus;
+  const allCpusNs = windowMs * 1e6 * onlineCpus;
+  return systemDelta < 0.75 * allCpusNs ? 1 : onlineCpus;
 }
 
 /** Memory used: usage minus inactive page cache (v1 total_inactive_file, v2 inactive_file). */
@@ -123,7 +137,8 @@ export function computeStats(s: RawStats, prev: StatsValues | null, hostMemory: 
 export function withPreviousCpu(s: RawStats, previous: RawStats | null): RawStats {
   if (!previous?.cpu_stats || s.precpu_stats?.system_cpu_usage) return s;
   // A restarted container's counters start again: an older sample is then no precpu.
-  return { ...s, precpu_stats: previous.cpu_stats };
+  // The previous read's time goes with its counters, so the window between them is known.
+  return { ...s, precpu_stats: previous.cpu_stats, preread: previous.read };
 }
 
 /** The engine's answer for a container that is not running: an all-zero sample dated year 1. */

@@ -52,18 +52,26 @@ describe('stats:watch', () => {
     const sub = subscribe<StatsBatch>('stats:watch', { ids: [busy.id, idle.id] });
     const r = await sub.opened;
     expect(r.ok).toBe(true);
-    const busySample = await waitFor(
-      () => sub.events.flatMap((b) => b.samples).find((s) => s.id === busy.id && s.cpuPercent > 20),
-      'a CPU sample of the busy container',
-      15_000,
+    // Three CPU samples of the busy container, so one jittery reading cannot decide the check.
+    const busySamples = await waitFor(
+      () => {
+        const found = sub.events.flatMap((b) => b.samples).filter((s) => s.id === busy.id && s.cpuPercent > 20);
+        return found.length >= 3 ? found : undefined;
+      },
+      'three CPU samples of the busy container',
+      20_000,
     );
+    const busySample = busySamples[0];
     expect(busySample.memoryLimit).toBe(64 * 1024 * 1024);
     expect(busySample.onlineCpus).toBeGreaterThan(0);
-    // 100 % is one core: a single `yes` cannot use more than one. The mistake this guards against
-    // (the CLI's formula multiplied by the cores again) shows 200 % or more on 2+ cores; sampling
-    // jitter under load was seen up to 117 % on Podman 4.3 (its CPU and system counters are not read
-    // at the same instant), so the bound sits between the two.
-    expect(busySample.cpuPercent).toBeLessThan(150);
+    // 100 % is one core: a single `yes` cannot use more than one. The mistakes this guards against
+    // show 200 % or so on every sample on two cores: the CLI's formula multiplied by the cores again,
+    // or applied to Podman 4.3's system counter, which counts one CPU's time where Docker's counts
+    // every CPU's (this test read 176 % in CI and 190 % here on Podman before stats-formulas knew).
+    // The median of three keeps one jittery reading (Podman reads its counters at different
+    // instants) from deciding it.
+    const median = busySamples.slice(0, 3).map((s) => s.cpuPercent).sort((a, b) => a - b)[1];
+    expect(median).toBeLessThan(150);
     const idleSample = await waitFor(() => sub.events.flatMap((b) => b.samples).find((s) => s.id === idle.id), 'an idle sample');
     expect(idleSample.memoryLimit).toBeNull();
     expect(idleSample.memoryUsed).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeStats, cpuPercent, memoryUsed, type RawStats } from '../../../main/debug/stats-formulas';
+import { computeStats, cpuPercent, memoryUsed, withPreviousCpu, type RawStats } from '../../../main/debug/stats-formulas';
 
 const sample = (name: string): RawStats => JSON.parse(readFileSync(path.join(__dirname, 'samples', name), 'utf8')) as RawStats;
 // MemTotal of the engine the v1 samples were recorded on (`docker info --format {{.MemTotal}}`).
@@ -104,5 +104,31 @@ describe('a Podman 4.3 first sample (recorded from `podman system service`)', ()
     // The same counters read a second apart are a measurement.
     const later = { ...s, preread: new Date(Date.parse(s.read!) - 1000).toISOString() };
     expect(cpuPercent(later).percent).toBeGreaterThan(0);
+  });
+});
+
+describe('Podman 4.3 samples of one busy core (recorded from `podman system service` on two cores)', () => {
+  // Podman's system_cpu_usage grows by about one CPU's time a second, Docker's by every CPU's:
+  // the CLI's formula (× online CPUs) read these as 190 %.
+  it('streamed: one core is about 100 %, not twice that', () => {
+    const s = sample('podman-stream-busy-3.json');
+    const naive = ((s.cpu_stats!.cpu_usage!.total_usage! - s.precpu_stats!.cpu_usage!.total_usage!) / (s.cpu_stats!.system_cpu_usage! - s.precpu_stats!.system_cpu_usage!)) * 2 * 100;
+    expect(naive).toBeGreaterThan(180);
+    const { percent, onlineCpus } = cpuPercent(s);
+    expect(onlineCpus).toBe(2);
+    expect(percent).toBeGreaterThan(90);
+    expect(percent).toBeLessThanOrEqual(101);
+  });
+
+  it('one-shot: consecutive samples (the previous one as precpu, with its read time) give about 100 %', () => {
+    const [a, b] = [sample('podman-oneshot-busy-1.json'), sample('podman-oneshot-busy-2.json')];
+    const { percent } = cpuPercent(withPreviousCpu(b, a));
+    expect(percent).toBeGreaterThan(90);
+    expect(percent).toBeLessThanOrEqual(101);
+  });
+
+  it('a Docker sample over the same kind of window keeps the × CPUs', () => {
+    const s = sample('v1-busy-64m.json');
+    expect(cpuPercent(s).percent).toBeGreaterThan(95);
   });
 });
