@@ -13,13 +13,15 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import type { EngineView } from './engine-view';
-import { BENCH_LABEL, BENCH_RUN, fmtSpread, peakRss, runCommand, sleep, spread, type AppServer, type ResultRow } from './support';
+import { BENCH_LABEL, BENCH_RUN, fmtSpread, peakRss, rendererPids, runCommand, sleep, spread, trackCpu, type AppServer, type ResultRow } from './support';
 import { rawGetStream } from '../main/debug/raw-stream';
 import { testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
 
 export interface LogsContext {
   view: EngineView;
+  /** The dockerd serving the engine's socket (its CPU over each whole-log read). */
+  daemonPid: number;
   server: AppServer;
   browser: Browser;
   lines: number;
@@ -42,19 +44,27 @@ interface Frames {
 const resetFrames = (page: Page) => page.evaluate(() => void Object.assign((globalThis as unknown as { __frames: Frames }).__frames, { maxGap: 0, maxLongTask: 0, last: performance.now() }));
 const frames = (page: Page) => page.evaluate(() => ({ ...(globalThis as unknown as { __frames: Frames }).__frames }));
 
-async function counters(page: Page) {
-  const tab = page.getByTestId('logs-tab');
-  const [total, received, dropped] = await Promise.all(['data-total', 'data-received', 'data-dropped'].map((a) => tab.getAttribute(a)));
-  return { total: Number(total), received: Number(received), dropped: Number(dropped) };
-}
+// One evaluate per poll (not a locator call per attribute): the polling runs in the page's
+// renderer, whose CPU the figure measures and which shares the 2 cores with the engine.
+const counters = (page: Page) =>
+  page.evaluate(() => {
+    type Tab = { dataset: Record<string, string | undefined> };
+    const tab = (globalThis as unknown as { document: { querySelector(s: string): Tab | null } }).document.querySelector('[data-testid="logs-tab"]');
+    return { total: Number(tab?.dataset.total ?? 0), received: Number(tab?.dataset.received ?? 0), dropped: Number(tab?.dataset.dropped ?? 0) };
+  });
 
-async function untilAccounted(page: Page, lines: number, onPoll: () => Promise<void>, timeoutMs = 300_000) {
+/** Polls every 50 ms until every line is accounted for; `onPoll` (the heap sample) at most every 250 ms. */
+async function untilAccounted(page: Page, lines: number, onPoll: () => Promise<void>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
+  let polled = 0;
   for (;;) {
-    await onPoll();
+    if (Date.now() - polled >= 250) {
+      polled = Date.now();
+      await onPoll();
+    }
     const c = await counters(page);
     if (c.total >= lines && c.received + c.dropped >= lines) return c;
-    if (Date.now() > deadline) throw new Error(`the Logs tab accounted for ${c.received + c.dropped} of ${lines} lines after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the Logs tab accounted for ${c.received + c.dropped} of ${lines} lines after ${timeoutMs} ms (main had received ${c.total})`);
     await sleep(50);
   }
 }
@@ -127,7 +137,19 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   console.log(`logs live follow: ${liveCounts.received} delivered, ${liveCounts.dropped} skipped; longest frame gap ${liveFrames.maxGap.toFixed(0)} ms, longest task ${liveFrames.maxLongTask.toFixed(0)} ms`);
 
   // 2. The whole log, alternated: docker logs, then a page's Logs tab with tail "all".
-  const pairs: { cliRate: number; delivered: number; skipped: number; seconds: number; maxGap: number; rawPlain: number; rawStamped: number }[] = [];
+  const pairs: {
+    cliRate: number;
+    delivered: number;
+    skipped: number;
+    seconds: number;
+    maxGap: number;
+    rawPlain: number;
+    rawStamped: number;
+    /** CPU seconds over Dockside's read: the engine (dockerd), main (the server process), the page (its Chromium renderer). */
+    cpu: { engine: number; main: number; page: number; wall: number };
+    /** The page's CPU seconds per second with the tab open and nothing arriving (same polling). */
+    pageIdle: number;
+  }[] = [];
   // The engine alone: the same log read raw (no client work) without and with timestamps, which
   // Dockside asks for on every followed log (its resume cursor), and `docker logs` does not.
   const rawRead = async (timestamps: boolean) => {
@@ -145,20 +167,32 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
     const tab = await openLogs(ctx, name);
     try {
       await untilAccounted(tab.page, 1, async () => undefined); // the default tail's lines in
+      // The open tab with nothing arriving, polled as below: what the page costs anyway.
+      const idleTrack = trackCpu({ page: () => rendererPids(process.pid) });
+      for (let t = 0; t < 20; t++) {
+        await counters(tab.page);
+        await sleep(50);
+      }
+      const idle = idleTrack.stop();
       await resetFrames(tab.page);
+      // Where the time goes: CPU of each process on the way over the same window as the rate.
+      const cpuTrack = trackCpu({ engine: () => [ctx.daemonPid], main: () => [ctx.server.process.pid!], page: () => rendererPids(process.pid) });
       const d0 = performance.now();
       await tab.page.getByLabel('Tail: number of last lines, or all').fill('all');
       const got = await untilAccounted(tab.page, lines, tab.sampleHeap);
       const seconds = (performance.now() - d0) / 1000;
+      const cpu = cpuTrack.stop();
       const f = await frames(tab.page);
       await tab.saveProfile(`whole-${i + 1}`);
       peakHeap = Math.max(peakHeap, tab.peakHeap());
       await tab.context.close();
       const rawPlain = await rawRead(false);
       const rawStamped = await rawRead(true);
-      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped });
+      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped, cpu, pageIdle: idle.page / idle.wall });
       console.log(
-        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms; engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with`,
+        `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms; ` +
+          `CPU engine ${cpu.engine.toFixed(2)} s, main ${cpu.main.toFixed(2)} s, page ${cpu.page.toFixed(2)} s (idle ${(idle.page / idle.wall).toFixed(2)} s/s) over ${cpu.wall.toFixed(2)} s wall (load ${os.loadavg()[0]!.toFixed(2)}); ` +
+          `engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with`,
       );
     } finally {
       await tab.context.close();
@@ -171,6 +205,7 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   const cli = spread(pairs.map((p) => p.cliRate));
   const ratios = spread(pairs.map((p) => p.delivered / p.seconds / p.cliRate));
   const rss = peakRss(ctx.server.process.pid!);
+  const cpuSpread = (pick: (c: (typeof pairs)[number]['cpu']) => number) => fmtSpread(spread(pairs.map((p) => pick(p.cpu))), 2, ' s');
   const k = (s: ReturnType<typeof spread>) => fmtSpread({ ...s, min: s.min / 1000, median: s.median / 1000, max: s.max / 1000 }, 0, 'k');
   return [
     {
@@ -186,7 +221,9 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
         (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`) +
         `; the engine alone (a raw read, no client) took ${fmtSpread(spread(pairs.map((p) => p.rawPlain)), 2, ' s')} without timestamps and ${fmtSpread(spread(pairs.map((p) => p.rawStamped)), 2, ' s')} with them ` +
         `(${fmtSpread(spread(pairs.map((p) => p.rawStamped / p.rawPlain)))}×): Dockside asks for them on every followed log (to resume exactly after a reconnect), \`docker logs\` does not; ` +
-        `Dockside's rate is ${fmtSpread(spread(pairs.map((p) => p.delivered / p.seconds / (lines / p.rawStamped))))}× the engine's own rate with timestamps`,
+        `Dockside's rate is ${fmtSpread(spread(pairs.map((p) => p.delivered / p.seconds / (lines / p.rawStamped))))}× the engine's own rate with timestamps; ` +
+        `where Dockside's read goes, CPU seconds: engine (dockerd) ${cpuSpread((c) => c.engine)}, main (server process) ${cpuSpread((c) => c.main)}, page (Chromium renderer) ${cpuSpread((c) => c.page)} (with nothing arriving the open tab and the bench's polling cost it ${fmtSpread(spread(pairs.map((p) => p.pageIdle)), 2, ' s')} per second) ` +
+        `over ${cpuSpread((c) => c.wall)} wall on ${os.cpus().length} CPUs`,
     },
     {
       figure: `Logs, live follow of ${lines.toLocaleString()} lines printed as fast as possible: longest frame gap (longest task)`,

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     if (measured.includes('logs')) {
       await removeBenchContainers();
       pool.length = 0;
-      rows.push(...(await benchLogs({ view, server, browser, lines: opts.lines, runs })));
+      rows.push(...(await benchLogs({ view, daemonPid, server, browser, lines: opts.lines, runs })));
     }
   }
 

@@ -229,11 +229,11 @@ export function rendererPids(ancestor: number): number[] {
 }
 
 /**
- * CPU seconds per group of processes over `seconds`. Pids are re-read and sampled every 250 ms:
- * a process that starts in the window counts from 0, one that ends keeps its last sample (at
- * most 250 ms of its CPU lost; Chromium renderers of a closed page may still be ending).
+ * CPU seconds per group of processes from now until `stop()`. Pids are re-read and sampled every
+ * 250 ms: a process that starts in the window counts from 0, one that ends keeps its last sample
+ * (at most 250 ms of its CPU lost; Chromium renderers of a closed page may still be ending).
  */
-export async function measureCpu<K extends string>(seconds: number, groups: Record<K, () => number[]>): Promise<Record<K, number> & { wall: number }> {
+export function trackCpu<K extends string>(groups: Record<K, () => number[]>): { stop(): Record<K, number> & { wall: number } } {
   const keys = Object.keys(groups) as K[];
   const first = new Map<K, Map<number, number>>();
   const last = new Map<K, Map<number, number>>();
@@ -253,18 +253,27 @@ export async function measureCpu<K extends string>(seconds: number, groups: Reco
   };
   const t0 = performance.now();
   sample(true);
-  const deadline = t0 + seconds * 1000;
-  while (performance.now() < deadline) {
-    await new Promise((r) => setTimeout(r, Math.min(250, Math.max(0, deadline - performance.now()))));
-    sample(false);
-  }
-  const out = { wall: (performance.now() - t0) / 1000 } as Record<K, number> & { wall: number };
-  for (const k of keys) {
-    let sum = 0;
-    for (const [pid, v] of last.get(k)!) sum += v - first.get(k)!.get(pid)!;
-    (out as Record<string, number>)[k] = sum;
-  }
-  return out;
+  const timer = setInterval(() => sample(false), 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample(false);
+      const out = { wall: (performance.now() - t0) / 1000 } as Record<K, number> & { wall: number };
+      for (const k of keys) {
+        let sum = 0;
+        for (const [pid, v] of last.get(k)!) sum += v - first.get(k)!.get(pid)!;
+        (out as Record<string, number>)[k] = sum;
+      }
+      return out;
+    },
+  };
+}
+
+/** CPU seconds per group of processes over `seconds` (see trackCpu). */
+export async function measureCpu<K extends string>(seconds: number, groups: Record<K, () => number[]>): Promise<Record<K, number> & { wall: number }> {
+  const t = trackCpu(groups);
+  await sleep(seconds * 1000);
+  return t.stop();
 }
 
 /** Peak resident memory of a process (VmHWM), bytes. */
