@@ -33,6 +33,29 @@ describe('LogWindow', () => {
   });
 });
 
+describe('LogWindow counts', () => {
+  it('keeps lines held and lines accounted equal to a walk of the window after every step', () => {
+    // Counted as items come and go (not walked per render): checked against a walk here.
+    const w = new LogWindow(7);
+    let next = 1;
+    let accounted = 0;
+    // Batch sizes and gaps around the capacity: small, exact, larger than it, gaps that merge.
+    const steps: [number, number][] = [[3, 0], [0, 2], [0, 1], [4, 0], [7, 0], [1, 5], [12, 3], [0, 4], [2, 0], [9, 0], [0, 1], [6, 2]];
+    for (const [count, dropped] of steps) {
+      next += dropped;
+      w.pushBatch(lines(next, next + count - 1), dropped);
+      next += count;
+      accounted += count + dropped;
+      const items = Array.from({ length: w.length }, (_, i) => w.at(i)!);
+      expect(w.lines).toBe(items.filter((it) => !isGap(it)).length);
+      const held = items.reduce((n, it) => n + (isGap(it) ? it.gap : 1), 0);
+      expect(w.olderLines + held).toBe(accounted);
+    }
+    w.clear();
+    expect([w.lines, w.length, w.olderLines]).toEqual([0, 0, 0]);
+  });
+});
+
 describe('LogWindow with batches larger than the window', () => {
   it('keeps the newest lines of a batch, unpacked from its tail only, and counts the rest as older', () => {
     const w = new LogWindow(4);
