@@ -23,6 +23,8 @@ import { LogLineView, plainText } from './log-line';
 /** Lines kept in the page; older ones are only in the engine (and in a saved file). */
 export const LOG_WINDOW = 10_000;
 const ROW_HEIGHT = 18;
+/** The rows are redrawn at most this often while lines keep coming (see onFrame). */
+const RENDER_EVERY_MS = 100;
 const SINCE_CHOICES: { label: string; seconds: number | null }[] = [
   { label: 'from the start', seconds: null },
   { label: 'last 1 min', seconds: 60 },
@@ -99,36 +101,65 @@ export function LogsTab({ container }: { container: ContainerSummary }) {
     setVersion((v) => v + 1);
   }, [subKey]);
 
-  const onBatch = useCallback((b: LogBatch) => {
-    const c = counters.current;
-    c.total = b.total;
-    // Only the newest LOG_WINDOW lines of a batch can stay: the others are counted, not unpacked.
-    const before = Math.max(0, b.count - LOG_WINDOW);
-    // A batch lost on the way (a slow socket drops events) is a gap too: `through` says where this one starts.
-    const skipped = skippedBefore(b, c.received + c.dropped);
-    c.received += b.count;
-    c.dropped += skipped;
-    // A log that ended can continue: main re-opens it when the engine comes back.
-    c.ended = b.ended === true;
-    (pausedRef.current ? held.current : ring.current).pushBatch(unpackLines(b, before), skipped, before);
-    if (b.flow !== undefined && b.seq !== undefined) toAck.current = { flow: b.flow, seq: b.seq };
-    // Re-render at most once per frame, whatever the number of batches.
-    frame.current ??= requestAnimationFrame(() => {
-      frame.current = null;
-      setVersion((v) => v + 1);
-    });
-  }, []);
-  useEffect(() => () => void (frame.current !== null && cancelAnimationFrame(frame.current)), []);
-  useSubscription('logs:follow', args, onBatch, (e) => setError(e), subKey);
-  // Main sends more only when told what was shown: acknowledged after the render that showed it,
-  // so a page that cannot keep up (or is hidden: no frames) is never flooded.
+  // Main sends more only when told what the page took in. The acknowledgement goes out from an
+  // animation frame, so a page that cannot keep up (its frames come late) or is hidden (no frames)
+  // is never flooded. Drawing is separate: the rows are redrawn at most every RENDER_EVERY_MS
+  // (a line after a quiet spell shows at the next frame; a flood is drawn 10 times a second), so
+  // a whole log read does not pay a render, layout and paint per frame on the cores the engine
+  // needs (measured on a 200,000-line read, see bench/logs.ts).
   const toAck = useRef<{ flow: string; seq: number } | null>(null);
-  useEffect(() => {
+  const dirty = useRef(false);
+  const lastRender = useRef(0);
+  const renderTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onFrame = useCallback(() => {
+    frame.current = null;
     const a = toAck.current;
-    if (!a) return;
-    toAck.current = null;
-    void api().invoke('logs:ack', a);
-  }, [version]);
+    if (a) {
+      toAck.current = null;
+      void api().invoke('logs:ack', a);
+    }
+    if (!dirty.current || renderTimer.current !== null) return;
+    const now = performance.now();
+    const wait = lastRender.current + RENDER_EVERY_MS - now;
+    if (wait > 0) {
+      renderTimer.current = setTimeout(() => {
+        renderTimer.current = null;
+        frame.current ??= requestAnimationFrame(onFrame);
+      }, wait);
+      return;
+    }
+    dirty.current = false;
+    lastRender.current = now;
+    setVersion((v) => v + 1);
+  }, []);
+
+  const onBatch = useCallback(
+    (b: LogBatch) => {
+      const c = counters.current;
+      c.total = b.total;
+      // Only the newest LOG_WINDOW lines of a batch can stay: the others are counted, not unpacked.
+      const before = Math.max(0, b.count - LOG_WINDOW);
+      // A batch lost on the way (a slow socket drops events) is a gap too: `through` says where this one starts.
+      const skipped = skippedBefore(b, c.received + c.dropped);
+      c.received += b.count;
+      c.dropped += skipped;
+      // A log that ended can continue: main re-opens it when the engine comes back.
+      c.ended = b.ended === true;
+      (pausedRef.current ? held.current : ring.current).pushBatch(unpackLines(b, before), skipped, before);
+      if (b.flow !== undefined && b.seq !== undefined) toAck.current = { flow: b.flow, seq: b.seq };
+      dirty.current = true;
+      frame.current ??= requestAnimationFrame(onFrame);
+    },
+    [onFrame],
+  );
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (renderTimer.current !== null) clearTimeout(renderTimer.current);
+    },
+    [],
+  );
+  useSubscription('logs:follow', args, onBatch, (e) => setError(e), subKey);
 
   const resume = () => {
     ring.current.append(held.current);
