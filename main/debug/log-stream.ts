@@ -196,7 +196,8 @@ export async function followLogs(
   const pump = () => {
     pumpQueued = false;
     if (closed || sentEnd) return;
-    while (!sentEnd && (queue.length > 0 || queue.dropped > 0 || ended)) {
+    // lostBefore too: a re-opened stream with no new lines must still mark what the last one lost.
+    while (!sentEnd && (queue.length > 0 || queue.dropped > 0 || lostBefore > 0 || ended)) {
       const stalled = Date.now() - lastProgress >= STALL_MS;
       if (seq - acked >= IN_FLIGHT && !stalled) return;
       send(PACED_BATCH.lines, PACED_BATCH.chars);
@@ -216,7 +217,7 @@ export async function followLogs(
     });
   }
   const flushByTimer = () => {
-    if (queue.length === 0 && queue.dropped === 0 && !ended) return;
+    if (queue.length === 0 && queue.dropped === 0 && lostBefore === 0 && !ended) return;
     send(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   };
   const timer = setInterval(paced ? pump : flushByTimer, paced ? STALL_MS / 4 : (o.batchMs ?? 100));

@@ -56,6 +56,17 @@ describe('followLogs paced by acknowledgements', () => {
     expect(ackLogFlow(first.flow!, 3)).toBe(false); // closed: the flow is gone
   });
 
+  it('a re-opened stream with no new lines still marks the lines the previous one received and never sent', async () => {
+    const stream = new PassThrough();
+    const got: LogBatch[] = [];
+    // The previous stream received 500 lines and sent 470 before the engine went away.
+    const cursor = { key: '2026-11-29T05:00:00.000000000Z', atKey: 1, total: 500, through: 470 };
+    const close = await followLogs(fakeEngine(stream), { id: 'c1', tail: 'all', timestamps: false, follow: true, paced: true, cursor }, (b) => got.push(b), () => undefined);
+    await vi.advanceTimersByTimeAsync(STALL_MS / 4);
+    expect(got.map((b) => [b.count, b.dropped, b.through])).toEqual([[0, 30, 500]]);
+    close();
+  });
+
   it('a silent view still gets a batch every STALL_MS, and overflow is a counted gap', async () => {
     const stream = new PassThrough();
     const got: LogBatch[] = [];
