@@ -167,7 +167,9 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
     const tab = await openLogs(ctx, name);
     try {
       await untilAccounted(tab.page, 1, async () => undefined); // the default tail's lines in
-      // The open tab with nothing arriving, polled as below: what the page costs anyway.
+      // The open tab with nothing arriving, polled as below: what the page costs anyway (after
+      // a second for the page's own start to settle).
+      await sleep(1000);
       const idleTrack = trackCpu({ page: () => rendererPids(process.pid) });
       for (let t = 0; t < 20; t++) {
         await counters(tab.page);
