@@ -61,7 +61,7 @@ describe('stats:watch', () => {
       'three CPU samples of the busy container',
       20_000,
     );
-    const busySample = busySamples[0];
+    const busySample = busySamples[0]!;
     expect(busySample.memoryLimit).toBe(64 * 1024 * 1024);
     expect(busySample.onlineCpus).toBeGreaterThan(0);
     // 100 % is one core: a single `yes` cannot use more than one. The mistakes this guards against
