@@ -64,13 +64,13 @@ export async function startFloorServer(screenHtml: string): Promise<FloorServer>
   const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const head = /<head>([\s\S]*)<\/head>/.exec(index)?.[1] ?? '';
   // Every eager script becomes a modulepreload: fetched and compiled, never run.
-  const scripts = [...head.matchAll(/<script type="module" crossorigin src="\.\/([^"]+)"><\/script>/g)].map((m) => m[1]!);
+  const scripts = [...head.matchAll(/<script type="module"[^>]*? src="\.\/([^"]+)"><\/script>/g)].map((m) => m[1]!);
   const preloads = [...head.matchAll(/<link rel="modulepreload" crossorigin href="\.\/([^"]+)">/g)].map((m) => m[1]!);
   const eager = [...scripts, ...preloads];
   const eagerJsBytes = eager.reduce((s, f) => s + fs.statSync(path.join(DIST, f)).size, 0);
   const staticHead = head
     .replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, '')
-    .replace(/<script type="module" crossorigin src="(\.\/[^"]+)"><\/script>/g, '<link rel="modulepreload" crossorigin href="$1">');
+    .replace(/<script type="module"[^>]*? src="(\.\/[^"]+)"><\/script>/g, '<link rel="modulepreload" crossorigin href="$1">');
   const pages: Record<string, { type: string; body: string }> = {
     '/blank': { type: 'text/html', body: '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>blank</title></head><body><p data-testid="container-row-blank">Dockside</p></body></html>' },
     '/static': {
