@@ -5,9 +5,9 @@
  * lesson pane, and keyboard behaviour axe cannot see (skip links, one tab stop per row, tabs,
  * focus returned after a dialog).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type AppServer } from './fixtures';
+import { runAxe } from '../support/axe';
 import { runContainer } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
@@ -15,10 +15,10 @@ import { testName } from '../support/labels';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const { violations } = await runAxe(page, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`).join('\n')}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} ${n.html.slice(0, 160)}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`).join('\n')}`);
 }
 
 async function openApp(browser: Browser, server: AppServer, colorScheme: 'light' | 'dark'): Promise<Page> {

@@ -180,7 +180,7 @@ test('a published TCP port is a link that opens the container\'s web page', asyn
   const name = testName('port-link');
   const c = await runContainer({ name, image: WEB_IMAGE, ports: { '80/tcp': '' } });
   const port = (await c.inspect()).NetworkSettings.Ports['80/tcp']![0]!.HostPort;
-  const link = app.getByTestId(`container-row-${name}`).getByRole('link', { name: new RegExp(`Open port ${port} of ${name}`) });
+  const link = app.getByTestId(`container-row-${name}`).getByRole('link', { name: new RegExp(`open port ${port} of ${name}`) });
   await expect(link).toHaveAttribute('href', `http://127.0.0.1:${port}/`);
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', /noopener/);

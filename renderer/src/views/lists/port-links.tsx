@@ -19,11 +19,12 @@ export function PortLinks({ container }: { container: Pick<ContainerSummary, 'na
       {container.ports.map((p, i) => {
         const url = portUrl(p, endpointUrl);
         const text = portText(p);
+        // The name starts with the visible text (WCAG 2.5.3, label in name): speech users say what they see.
         return (
           <Fragment key={`${p.hostIp ?? ''}:${p.hostPort ?? ''}:${p.containerPort}/${p.protocol}`}>
             {i > 0 && ', '}
             {url ? (
-              <a className="port-link" href={url} target="_blank" rel="noopener noreferrer" title={`Open ${url} in the browser`} aria-label={`Open port ${p.hostPort} of ${container.name} (${url})`}>
+              <a className="port-link" href={url} target="_blank" rel="noopener noreferrer" title={`Open ${url} in the browser`} aria-label={`${text}: open port ${p.hostPort} of ${container.name} (${url})`}>
                 {text}
               </a>
             ) : (
