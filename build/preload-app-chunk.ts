@@ -51,23 +51,6 @@ export function appChunkFiles(bundle: Record<string, ChunkFacts | { type: 'asset
   return { scripts, styles };
 }
 
-/**
- * Marks the entry's `<script type="module">` async. A module script is otherwise deferred: it
- * runs only once the document is parsed and every stylesheet before it has loaded, and in the
- * first-paint trace the boot module (a few kB, downloaded early) waited for that behind the
- * stylesheets and the app's chunks. Async, it runs as soon as it and its imports are there, so
- * the engine feed starts that much earlier. An async script is fetched at low priority, behind
- * the app's preloaded chunks, so it is asked for at high priority. The boot module waits for the document itself before
- * mounting (renderer/src/main.tsx). Throws when the entry's tag is not found, so a change in
- * Vite's output cannot silently drop this.
- */
-export function asyncEntryScript(html: string, entryFile: string): string {
-  const escaped = entryFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const tag = new RegExp(`<script type="module"([^>]*?) src="([^"]*${escaped})"></script>`);
-  if (!tag.test(html)) throw new Error(`preload-app-chunk: no module script tag for ${entryFile} in index.html`);
-  return html.replace(tag, (m: string, attrs: string, src: string) => (/\basync\b/.test(attrs) ? m : `<script type="module" async fetchpriority="high"${attrs} src="${src}"></script>`));
-}
-
 /** Adds the preload tags for the app chunk that `appModule` (a path suffix, e.g. `/src/app-root.tsx`) starts. */
 export function preloadAppChunk(appModule: string): Plugin {
   let base = './';
@@ -79,15 +62,12 @@ export function preloadAppChunk(appModule: string): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
+      handler(_html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return;
         const files = appChunkFiles(ctx.bundle as unknown as Record<string, ChunkFacts>, ctx.chunk as unknown as ChunkFacts, (id) => id.replace(/\\/g, '/').endsWith(appModule));
         if (!files.scripts.length) throw new Error(`preload-app-chunk: the entry has no dynamic import of ${appModule}`);
         const tag = (rel: string, file: string): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel, crossorigin: true, href: base + file }, injectTo: 'head' });
-        return {
-          html: asyncEntryScript(html, ctx.chunk.fileName),
-          tags: [...files.scripts.map((f) => tag('modulepreload', f)), ...files.styles.map((f) => tag('stylesheet', f))],
-        };
+        return [...files.scripts.map((f) => tag('modulepreload', f)), ...files.styles.map((f) => tag('stylesheet', f))];
       },
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Boot module: the only script index.html runs. It is kept small (the engine store, the API
  * transport and React's core for the store's hook; not React's DOM renderer, the shell or any
- * view) so it runs as soon as it is downloaded (an async module): it starts the engine feed (in
+ * view) so it runs as soon as the page is parsed: it starts the engine feed (in
  * browser mode: trading the link's code for the session, opening the WebSocket and asking for
  * the container list) and only then loads the app, whose chunk the page is already fetching
  * (a modulepreload link added at build time, build/preload-app-chunk.ts). The list is usually in
@@ -12,14 +12,10 @@ import './styles.css';
 import './tools.css';
 import { applyCachedTheme } from './views/settings/settings-store';
 
-function whenParsed(fn: () => void): void {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
-  else fn();
-}
-
 applyCachedTheme();
 startEngineFeed();
 
+const root = document.getElementById('root')!;
 // The feed's requests go out first (the main thread stays free for the session's answer and the
 // socket's opening), at most a moment's wait: then the engine reads its list while the app's code
 // is evaluated. Two evaluations, two tasks: React's DOM renderer (half the app's code) first,
@@ -29,14 +25,12 @@ feedRequested(300)
   .then(() => import('react-dom/client'))
   .then(() => import('./app-root'))
   .then(
-    // The boot module is async (build/preload-app-chunk.ts): it may run before the page is parsed.
-    (m) => whenParsed(() => m.mountApp(document.getElementById('root')!)),
-    (err: unknown) =>
-      whenParsed(() => {
-        // Never a blank page: say what failed (a server stopped between the HTML and its scripts).
-        const p = document.createElement('p');
-        p.setAttribute('role', 'alert');
-        p.textContent = `Dockside could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page.`;
-        document.getElementById('root')!.replaceChildren(p);
-      }),
+    (m) => m.mountApp(root),
+    (err: unknown) => {
+      // Never a blank page: say what failed (a server stopped between the HTML and its scripts).
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = `Dockside could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page.`;
+      root.replaceChildren(p);
+    },
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appChunkFiles, asyncEntryScript, type ChunkFacts } from '../../../build/preload-app-chunk';
+import { appChunkFiles, type ChunkFacts } from '../../../build/preload-app-chunk';
 
 const chunk = (fileName: string, facadeModuleId: string | null, imports: string[], dynamicImports: string[] = [], css: string[] = []): ChunkFacts => ({
   type: 'chunk',
@@ -40,24 +40,5 @@ describe('appChunkFiles', () => {
     const b = chunk('b.js', null, ['a.js']);
     const e = chunk('e.js', '/src/main.tsx', [], ['a.js']);
     expect(appChunkFiles({ 'a.js': a, 'b.js': b, 'e.js': e }, e, (id) => id.endsWith('/src/app-root.tsx')).scripts.sort()).toEqual(['a.js', 'b.js']);
-  });
-});
-
-describe('asyncEntryScript', () => {
-  const html = '<head>\n<script type="module" crossorigin src="./assets/index-ev1YKumb.js"></script>\n<link rel="modulepreload" crossorigin href="./assets/react-Dl.js">\n</head>';
-
-  it('marks the entry module async and leaves the rest as it was', () => {
-    expect(asyncEntryScript(html, 'assets/index-ev1YKumb.js')).toBe(
-      '<head>\n<script type="module" async fetchpriority="high" crossorigin src="./assets/index-ev1YKumb.js"></script>\n<link rel="modulepreload" crossorigin href="./assets/react-Dl.js">\n</head>',
-    );
-  });
-
-  it('is idempotent', () => {
-    const once = asyncEntryScript(html, 'assets/index-ev1YKumb.js');
-    expect(asyncEntryScript(once, 'assets/index-ev1YKumb.js')).toBe(once);
-  });
-
-  it('throws when the entry has no tag (a change in the build output must not drop it silently)', () => {
-    expect(() => asyncEntryScript(html, 'assets/other.js')).toThrow(/no module script tag for assets\/other\.js/);
   });
 });
