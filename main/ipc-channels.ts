@@ -6,5 +6,6 @@ export const IPC = {
   invoke: 'dockside:invoke',
   subscribe: 'dockside:subscribe',
   unsubscribe: 'dockside:unsubscribe',
-  event: 'dockside:event',
+  /** Subscription deliveries of one macrotask, in order: `[subId, delivery][]`. */
+  events: 'dockside:events',
 } as const;

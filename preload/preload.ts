@@ -12,13 +12,16 @@ const listeners = new Map<string, (d: Delivery) => void>();
 // Events can arrive before `subscribe` resolves with the id; keep them until the callback exists.
 const early = new Map<string, Delivery[]>();
 
-ipcRenderer.on(IPC.event, (_e: IpcRendererEvent, subId: string, delivery: Delivery) => {
-  const cb = listeners.get(subId);
-  if (cb) cb(delivery);
-  else {
-    const queue = early.get(subId) ?? [];
-    if (queue.length < 1000) queue.push(delivery);
-    early.set(subId, queue);
+// Main sends the deliveries of one of its macrotasks together, in order.
+ipcRenderer.on(IPC.events, (_e: IpcRendererEvent, batch: [string, Delivery][]) => {
+  for (const [subId, delivery] of batch) {
+    const cb = listeners.get(subId);
+    if (cb) cb(delivery);
+    else {
+      const queue = early.get(subId) ?? [];
+      if (queue.length < 1000) queue.push(delivery);
+      early.set(subId, queue);
+    }
   }
 });
 

@@ -5,12 +5,14 @@
  * limits; its subscriptions close when it goes away or commits a navigation to another document.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC, type Result } from '../contract';
+import { IPC, type ApiError, type Result } from '../contract';
 import { ClientSession, CLIENT_LIMITS, type ClientLimits } from '../service/client-session';
 import type { Dispatcher } from '../service/dispatcher';
 import { originOf } from './renderer-source';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+/** What the preload hands to a subscription's callbacks. */
+type Delivery = { type: 'event'; event: unknown } | { type: 'error'; error: ApiError };
 
 /** True when the message comes from the top frame of one of our windows, showing our renderer. */
 export function isTrustedSender(event: SenderEvent, allowedOrigin: string): boolean {
@@ -47,8 +49,35 @@ export function registerIpc(dispatcher: Dispatcher | Promise<Dispatcher>, allowe
     }
     return client;
   };
+  // Deliveries of one macrotask go to a window as one message (the Stats overview's rows answer
+  // one tick together: one message and one render in the page instead of one per row, as in
+  // browser mode). A reply flushes its window's queue first, so events sent before it arrive
+  // before it.
+  const queued = new Map<WebContents, [string, Delivery][]>();
+  const flush = (wc: WebContents) => {
+    const batch = queued.get(wc);
+    if (!batch) return;
+    queued.delete(wc);
+    if (!wc.isDestroyed()) wc.send(IPC.events, batch);
+  };
+  const deliver = (wc: WebContents, subId: string, delivery: Delivery) => {
+    if (wc.isDestroyed()) return;
+    const batch = queued.get(wc);
+    if (batch) batch.push([subId, delivery]);
+    else {
+      queued.set(wc, [[subId, delivery]]);
+      setImmediate(() => flush(wc));
+    }
+  };
   // Whatever arrives, the renderer gets a Result: never a thrown error, never silence.
   const answer = async (event: SenderEvent, work: (client: ClientSession) => Promise<Result<unknown>> | Result<unknown>): Promise<Result<unknown>> => {
+    try {
+      return await answerNow(event, work);
+    } finally {
+      flush(event.sender);
+    }
+  };
+  const answerNow = async (event: SenderEvent, work: (client: ClientSession) => Promise<Result<unknown>> | Result<unknown>): Promise<Result<unknown>> => {
     try {
       if (!isTrustedSender(event, allowedOrigin)) return forbidden;
       let d: Dispatcher;
@@ -77,12 +106,8 @@ export function registerIpc(dispatcher: Dispatcher | Promise<Dispatcher>, allowe
       return client.subscribe(
         name,
         args,
-        (subId, payload) => {
-          if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'event', event: payload });
-        },
-        (subId, error) => {
-          if (!wc.isDestroyed()) wc.send(IPC.event, subId, { type: 'error', error });
-        },
+        (subId, payload) => deliver(wc, subId, { type: 'event', event: payload }),
+        (subId, error) => deliver(wc, subId, { type: 'error', error }),
       );
     }),
   );

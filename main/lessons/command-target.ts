@@ -234,15 +234,7 @@ function words(command: string): string[] {
 
 /** The first argument that is not a flag (or a flag's value). */
 function firstOperand(args: string[], valueFlags: Set<string> = new Set()): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('-')) {
-      if (valueFlags.has(a)) i++;
-      continue;
-    }
-    return a;
-  }
-  return undefined;
+  return operandsOf(args, valueFlags)[0];
 }
 
 export function commandTarget(command: string): CommandTarget | null {

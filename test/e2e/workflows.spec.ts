@@ -5,6 +5,7 @@ import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
 import { freePort, startLocalRegistry } from '../support/workflows-registry';
 import { seedRegistry } from '../support/workflows-seed';
 import { stallingProxy } from '../support/stalling-registry-proxy';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const docker = testDocker();
@@ -19,6 +20,16 @@ async function answersHttp(port: number): Promise<number> {
     const r = await fetch(`http://127.0.0.1:${port}/`);
     return r.status < 500 ? r.status : null;
   }, `HTTP on ${port}`);
+}
+
+/** Opens the run dialog, pastes a `docker run` line and fills the form from it, as a learner would. */
+async function pasteRun(app: Page, command: string): Promise<Locator> {
+  await app.getByRole('button', { name: 'Run a container' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Run a container' });
+  await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
+  await dialog.getByLabel('Command to paste', { exact: true }).fill(command);
+  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  return dialog;
 }
 
 test('run dialog form: port, memory and cpus reach HostConfig and the port answers HTTP', async ({ app }) => {
@@ -56,11 +67,7 @@ test('run dialog form: port, memory and cpus reach HostConfig and the port answe
 test('paste a docker run command: the form fills and runs the same container; engine errors sit by their field', async ({ app }) => {
   const name = testName('web');
   const port = await freePort();
-  await app.getByRole('button', { name: 'Run a container' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Run a container' });
-  await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-  await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d --privileged -p ${port}:80 ${WEB_IMAGE}`);
-  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  const dialog = await pasteRun(app, `docker run -d --privileged -p ${port}:80 ${WEB_IMAGE}`);
   await expect(dialog.getByRole('alert', { name: 'Command problems' })).toContainText('--privileged');
   const pasted = `docker run -d -p ${port}:80 --name ${name} --memory 64m --cpus 0.5 --label ${LABEL} ${WEB_IMAGE}`;
   await dialog.getByLabel('Command to paste', { exact: true }).fill(pasted);
@@ -82,10 +89,7 @@ test('paste a docker run command: the form fills and runs the same container; en
   expect(await answersHttp(port)).toBeLessThan(500);
 
   // Same name and port again: the engine's own words, next to the name field.
-  await app.getByRole('button', { name: 'Run a container' }).click();
-  await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-  await dialog.getByLabel('Command to paste', { exact: true }).fill(pasted);
-  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  await pasteRun(app, pasted);
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog.locator('.wf-field', { has: app.getByLabel('Name', { exact: true }) }).getByRole('alert')).toContainText('is already in use');
   await dialog.getByLabel('Name', { exact: true }).fill(testName('web2'));
@@ -98,11 +102,7 @@ test('attached mode shows the output, stdout and stderr apart, and the exit code
   // Containers took over 10 s to start at load average 20+; the other attached tests have the same allowance.
   test.setTimeout(150_000);
   const name = testName('attached');
-  await app.getByRole('button', { name: 'Run a container' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Run a container' });
-  await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-  await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run --name ${name} --label ${LABEL} ${WEB_IMAGE} sh -c 'echo hello-out; echo hello-err >&2; exit 3'`);
-  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  const dialog = await pasteRun(app, `docker run --name ${name} --label ${LABEL} ${WEB_IMAGE} sh -c 'echo hello-out; echo hello-err >&2; exit 3'`);
   await expect(dialog.getByRole('radio', { name: /Attached/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   // Generous for a loaded machine (starting a container took 10 s and more at load 16 on 2 cores).
@@ -118,11 +118,8 @@ test('attached output shows while the container still runs; Cancel asks: leave i
   test.setTimeout(150_000);
   const dialog = app.getByRole('dialog', { name: 'Run a container' });
   const runAttached = async (name: string) => {
-    await app.getByRole('button', { name: 'Run a container' }).click();
-    await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
     // Prints, then sleeps: the line must show long before the container ends.
-    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run --name ${name} --label ${LABEL} ${WEB_IMAGE} sh -c 'echo first-line; sleep 300'`);
-    await dialog.getByRole('button', { name: 'Fill the form' }).click();
+    await pasteRun(app, `docker run --name ${name} --label ${LABEL} ${WEB_IMAGE} sh -c 'echo first-line; sleep 300'`);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     // Generous for a loaded machine; the container sleeps 300 s, so this is still long before its exit.
     await expect(dialog.getByTestId('run-output')).toHaveText('first-line\n', { timeout: 30_000 });
@@ -175,11 +172,7 @@ test('pull shows progress, and the run dialog pulls a missing image before runni
 
     await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Containers' }).click();
     const name = testName('pulled');
-    await app.getByRole('button', { name: 'Run a container' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Run a container' });
-    await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d --name ${name} --label ${LABEL} ${ref}`);
-    await dialog.getByRole('button', { name: 'Fill the form' }).click();
+    const dialog = await pasteRun(app, `docker run -d --name ${name} --label ${LABEL} ${ref}`);
     // As docker run does: the image is not here, so it is pulled first, then run, in one click.
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(dialog).toBeHidden({ timeout: 30_000 });
@@ -198,11 +191,7 @@ test('the run dialog pull can be cancelled mid-download (the engine hangs up, no
     const seeded = await seedRegistry(registry.host, `dockside-test/wf-slow-${RUN_ID}`, 512);
     const ref = seeded.replace(registry.host, proxy.host);
     const name = testName('never');
-    await app.getByRole('button', { name: 'Run a container' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Run a container' });
-    await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d --name ${name} --label ${LABEL} ${ref}`);
-    await dialog.getByRole('button', { name: 'Fill the form' }).click();
+    const dialog = await pasteRun(app, `docker run -d --name ${name} --label ${LABEL} ${ref}`);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     const progress = dialog.getByTestId('pull-progress');
     await expect(progress).toContainText(`Pulling ${ref}`);
@@ -267,11 +256,7 @@ test('a volume outlives its container; removal goes through a confirmation', asy
     await expect(app.getByTestId(`volume-row-${vol}`)).toBeVisible();
 
     await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Containers' }).click();
-    await app.getByRole('button', { name: 'Run a container' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Run a container' });
-    await dialog.getByRole('button', { name: 'Paste a docker run command' }).click();
-    await dialog.getByLabel('Command to paste', { exact: true }).fill(`docker run -d -v ${vol}:/data --name ${name} --label ${LABEL} ${WEB_IMAGE}`);
-    await dialog.getByRole('button', { name: 'Fill the form' }).click();
+    const dialog = await pasteRun(app, `docker run -d -v ${vol}:/data --name ${name} --label ${LABEL} ${WEB_IMAGE}`);
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(dialog).toBeHidden();
     await app.getByRole('button', { name: `Details of ${name}` }).click();

@@ -118,11 +118,46 @@ describe('registerIpc', () => {
     knownWebContents.add(wc);
     const r = (await handlers.get(IPC.subscribe)!(trusted(wc), 'engine:status', {})) as { ok: true; value: string };
     expect(r.ok).toBe(true);
-    expect(wc.sent[0]).toEqual([IPC.event, expect.any(String), { type: 'event', event: { state: 'connecting', endpoint: null } }]);
+    expect(wc.sent[0]).toEqual([IPC.events, [[r.value, { type: 'event', event: { state: 'connecting', endpoint: null } }]]]);
     expect(dispatcher.activeSubscriptions()).toEqual({ 'engine:status': 1 });
     wc.emit('destroyed');
     expect(closed).toEqual(['engine:status']);
     expect(dispatcher.activeSubscriptions()).toEqual({});
+  });
+
+  it('sends the deliveries of one macrotask as one message, in order, and events queued before a reply ahead of it', async () => {
+    let sink: { emit(e: unknown): void; fail(e: unknown): void } | null = null;
+    const calls = { 'containers:list': async () => [] } as unknown as CallHandlers;
+    const subs = {
+      'engine:status': (_a: unknown, s: { emit(e: unknown): void; fail(e: unknown): void }) => {
+        sink = s;
+        return () => undefined;
+      },
+    } as unknown as SubscriptionHandlers;
+    registerIpc(new Dispatcher(calls, subs), 'app://dockside');
+    const wc = new FakeWebContents();
+    knownWebContents.add(wc);
+    const r = (await handlers.get(IPC.subscribe)!(trusted(wc), 'engine:status', {})) as { ok: true; value: string };
+    expect(wc.sent).toEqual([]);
+    sink!.emit('one');
+    sink!.emit('two');
+    sink!.fail(new Error('gone'));
+    expect(wc.sent).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(wc.sent).toEqual([
+      [
+        IPC.events,
+        [
+          [r.value, { type: 'event', event: 'one' }],
+          [r.value, { type: 'event', event: 'two' }],
+          [r.value, { type: 'error', error: expect.objectContaining({ message: expect.stringContaining('gone') }) }],
+        ],
+      ],
+    ]);
+    // An event emitted while a call is answered goes out before the answer does.
+    sink!.emit('three');
+    await handlers.get(IPC.invoke)!(trusted(wc), 'containers:list', { all: true });
+    expect(wc.sent.at(-1)).toEqual([IPC.events, [[r.value, { type: 'event', event: 'three' }]]]);
   });
 
   it('keeps subscriptions through a cancelled navigation and closes them on a committed one', async () => {

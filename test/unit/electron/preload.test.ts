@@ -28,12 +28,18 @@ describe('preload', () => {
 
   it('delivers events to the callback and stops after unsubscribe', async () => {
     const got: unknown[] = [];
-    const deliver = rendererListeners.get(IPC.event)!;
+    const listener = rendererListeners.get(IPC.events)!;
+    const deliver = (e: unknown, subId: string, d: unknown) => listener(e, [[subId, d]]);
     // An event that arrives before subscribe resolves is kept and delivered.
     deliver({}, 'sub-1', { type: 'event', event: 'early' });
     const unsubscribe = await api.subscribe('engine:status', {}, (e) => got.push(e));
     deliver({}, 'sub-1', { type: 'event', event: 'later' });
     expect(got).toEqual(['early', 'later']);
+    // One message can carry several deliveries; they reach the callback in order.
+    listener({}, [['sub-1', { type: 'event', event: 'a' }], ['sub-2', { type: 'event', event: 'other' }], ['sub-1', { type: 'event', event: 'b' }]]);
+    expect(got).toEqual(['early', 'later', 'a', 'b']);
+    got.length = 0;
+    got.push('early', 'later');
     unsubscribe();
     deliver({}, 'sub-1', { type: 'event', event: 'after' });
     expect(got).toEqual(['early', 'later']);

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ApiError } from '../../../../main/contract';
-import { unpackLines } from '../../../../main/debug/log-batch';
+import { skippedBefore, unpackLines } from '../../../../main/debug/log-batch';
 import { stackLogsCommand } from '../../../../main/stacks/compose-command';
 import { useSubscription } from '../../api/use-subscription';
 import { CommandLine } from '../../components/command-line';
@@ -30,13 +30,18 @@ export function StackLogsPanel({ project, onClose }: { project: string; onClose(
   const [dropped, setDropped] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const counter = useRef(0);
+  // Lines sent or counted as skipped so far, per container: a batch lost on the way (browser mode
+  // drops events while a socket is backed up) shows as skipped lines, never as an unmarked hole.
+  const seen = useRef(new Map<string, number>());
   const box = useRef<HTMLDivElement>(null);
   useSubscription(
     'stacks:logs',
     { project, tail: TAIL },
     (e) => {
       const fresh = unpackLines(e.batch).map((l) => ({ n: counter.current++, service: e.service, text: l.text, stderr: l.stream === 2 }));
-      if (e.batch.dropped) setDropped((d) => d + e.batch.dropped);
+      const skipped = skippedBefore(e.batch, seen.current.get(e.container) ?? 0);
+      seen.current.set(e.container, (seen.current.get(e.container) ?? 0) + skipped + e.batch.count);
+      if (skipped) setDropped((d) => d + skipped);
       if (fresh.length === 0) return;
       const el = box.current;
       const atBottom = !el || el.scrollHeight - el.scrollTop - el.clientHeight < 24;
