@@ -17,6 +17,7 @@ import { testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
 import { engineSocketPath } from '../test/support/socket-proxy';
 import { engineView } from './engine-view';
+import { firstRowSeen } from './paint-floor';
 import { loadAverage } from './results';
 import {
   benchLabelValue,
@@ -47,7 +48,7 @@ const PROBE = `
     if (!document.querySelector('[data-testid^="container-row-"]')) return;
     obs.disconnect();
     window.__pt.rowInDom = performance.now();
-    requestAnimationFrame((t) => { window.__pt.row = t; });
+    requestAnimationFrame(() => { window.__pt.row = performance.now(); setTimeout(() => { window.__pt.painted = performance.now(); console.log('dockside-bench:first-row'); }, 0); });
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -71,6 +72,8 @@ interface CpuNode {
 interface PageClock {
   ws: { what: string; at: number; text?: string; bytes?: number }[];
   row: number;
+  /** When the frame with the first row had been styled, laid out and painted. */
+  painted: number;
   rowInDom: number;
   /** When the probe's user-timing mark was set, on the page's clock (it maps the trace's clock). */
   probe: number;
@@ -98,8 +101,10 @@ async function tracedRun(browser: Browser, server: AppServer, keep: string | nul
       ],
     });
     const link = await server.link();
+    // The console, not waitForFunction: polling would run Playwright's script in the page mid-load.
+    const seen = firstRowSeen(page);
     await page.goto(link);
-    await page.waitForFunction(() => (globalThis as unknown as { __pt: PageClock }).__pt.row > 0, undefined, { timeout: 60_000 });
+    await seen;
     await page.waitForTimeout(1000);
     // Functions, not strings (the app's CSP forbids eval); the page's types are spelled out here
     // because bench/ is compiled without the DOM library.
@@ -154,7 +159,7 @@ function report(events: TraceEvent[], clock: PageClock, origin: string, longMs: 
     console.log(`${f(r.startTime)} → ${f(r.responseEnd)} ${r.initiatorType.padEnd(6)} ${short(r.name)} (${(r.transferSize / 1024).toFixed(1)} kB on the wire, first byte ${r.responseStart.toFixed(0)})`);
   }
   for (const w of clock.ws) console.log(`${f(w.at)} ws ${w.what}${w.text ? ` ${w.text}${w.bytes ? ` (${w.bytes} B)` : ''}` : ''}`);
-  console.log(`${f(clock.rowInDom)} first row in the DOM; ${f(clock.row)} its frame (what the bench reports)`);
+  console.log(`${f(clock.rowInDom)} first row in the DOM; ${f(clock.row)} its frame (what the bench reports); ${f(clock.painted)} that frame drawn`);
 
   // Main-thread tasks of the app's renderer, from navigation to a second after the first row.
   const end = t0 + (clock.row + 1000) * 1000;

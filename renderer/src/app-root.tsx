@@ -1,4 +1,4 @@
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/app';
 
@@ -9,13 +9,14 @@ import { App } from './shell/app';
  */
 export function mountApp(el: HTMLElement): void {
   performance.mark('dockside:app-evaluated');
-  // A transition: React renders the first screen in slices of a few milliseconds, yielding to
-  // the browser between them, instead of one long task (issue 16: longest task < 50 ms).
-  startTransition(() => {
-    createRoot(el).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
-  });
+  // A plain render, not a transition: the first screen is what the page is waiting for. In a
+  // transition it rendered in slices, and any store update meanwhile (the engine status, the
+  // container list, both usually arriving during those slices) made React throw the slices away
+  // and render the whole app again synchronously (useSyncExternalStore's tearing check) inside
+  // the task that delivered the update (issue 16: the first row ~320 ms after the first list).
+  createRoot(el).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }

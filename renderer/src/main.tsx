@@ -7,7 +7,7 @@
  * (a modulepreload link added at build time, build/preload-app-chunk.ts). The list is usually in
  * the store before React first renders, so the first render has the rows.
  */
-import { startEngineFeed } from './api/engine-feed';
+import { feedRequested, startEngineFeed } from './api/engine-feed';
 import './styles.css';
 import './tools.css';
 import { applyCachedTheme } from './views/settings/settings-store';
@@ -16,10 +16,13 @@ applyCachedTheme();
 startEngineFeed();
 
 const root = document.getElementById('root')!;
-// Two evaluations, two tasks: React's DOM renderer (half the app's code) first, then the shell
-// and the views. Between them the browser can deliver the feed's network events, and neither is
-// one long task (issue 16: longest task < 50 ms). Both files are downloading already.
-import('react-dom/client')
+// The feed's requests go out first (the main thread stays free for the session's answer and the
+// socket's opening), at most a moment's wait: then the engine reads its list while the app's code
+// is evaluated. Two evaluations, two tasks: React's DOM renderer (half the app's code) first,
+// then the shell and the views. Between them the browser can deliver the feed's network events,
+// and neither is one long task (issue 16: longest task < 50 ms). Both files are downloading already.
+feedRequested(300)
+  .then(() => import('react-dom/client'))
   .then(() => import('./app-root'))
   .then(
     (m) => m.mountApp(root),

@@ -13,7 +13,7 @@
  * never dropped to the page when the user scrolls with the wheel).
  */
 import { defaultRangeExtractor, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /** Lists longer than this render only the rows on screen (plus a few). */
 export const VIRTUAL_THRESHOLD = 60;
@@ -45,6 +45,12 @@ export function measureWithoutLayout<S extends Element>(el: Element, entry: Resi
   return v.itemSizeCache.get(v.options.getItemKey(index)) ?? v.options.estimateSize(index);
 }
 
+/**
+ * Set once a virtualised list has been drawn in this page. Before that, a list measures nothing
+ * while React commits it (see `drawn` in VirtualBodies).
+ */
+let pageDrewList = false;
+
 /** The nearest ancestor that scrolls vertically (the main region when nothing closer does). */
 function scrollParent(el: HTMLElement | null): HTMLElement | null {
   for (let p = el?.parentElement ?? null; p; p = p.parentElement) {
@@ -60,6 +66,28 @@ export function VirtualBodies<T>({ items, columns, estimate = 44, keyOf, pinned,
   const scroller = useRef<HTMLElement | null>(null);
   const [margin, setMargin] = useState(0);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  // The page's first list is laid out by the browser's own frame, not inside React's commit:
+  // finding the scroll box (getComputedStyle), the virtualizer's first read of its size and
+  // offset, and the list's margin in it all force the page's first style and layout (with its
+  // fonts), which made the commit that put the first rows in one long task, before the frame
+  // that draws them (issue 16: most of a 350-590 ms task in the trace). Until that frame is
+  // drawn the list assumes its box (initialRect) at the top; then it measures, as it always did.
+  const [drawn, setDrawn] = useState(pageDrewList);
+  useEffect(() => {
+    if (drawn || !virtual) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the next frame's callback runs once that frame is styled, laid out and painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        pageDrewList = true;
+        setDrawn(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [drawn, virtual]);
   const keys = useMemo(() => items.map((item, i) => keyOf(item, i)), [items, keyOf]);
   const kept = useMemo(() => {
     const out: number[] = [];
@@ -72,7 +100,7 @@ export function VirtualBodies<T>({ items, columns, estimate = 44, keyOf, pinned,
   const v = useVirtualizer({
     count: items.length,
     // The anchor is in the page before any effect runs, so its scroll box can be found here.
-    getScrollElement: () => (scroller.current ??= scrollParent(anchor.current)),
+    getScrollElement: () => (drawn ? (scroller.current ??= scrollParent(anchor.current)) : null),
     estimateSize: () => estimate,
     getItemKey: (i) => keys[i] ?? i,
     overscan: 8,
@@ -89,7 +117,7 @@ export function VirtualBodies<T>({ items, columns, estimate = 44, keyOf, pinned,
   // Where the list starts inside its scroll box moves when what is above it changes (a panel
   // opens, text wraps): measured after every render and on every scroll or resize of the box.
   useLayoutEffect(() => {
-    if (!virtual) return;
+    if (!virtual || !drawn) return;
     const box = (scroller.current ??= scrollParent(anchor.current));
     const measure = () => {
       const a = anchor.current;
