@@ -25,8 +25,11 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'shared', testIgnore: QUIET },
+    // Each project keeps its failure artifacts in its own folder: Playwright empties a run's
+    // output folders when it starts, and `npm test` runs the two projects one after the other
+    // (with the Podman stage's log in test-results/ beside them).
+    { name: 'shared', testIgnore: QUIET, outputDir: 'test-results/e2e-shared' },
     // `npm test` runs this project on its own (`--no-deps`), so a failure above never skips it.
-    { name: 'quiet', testMatch: QUIET, workers: 1, dependencies: ['shared'] },
+    { name: 'quiet', testMatch: QUIET, workers: 1, dependencies: ['shared'], outputDir: 'test-results/e2e-quiet' },
   ],
 });

@@ -53,11 +53,12 @@ const ready =
  */
 function runInBackground(label: string, cmd: string, args: string[]): () => Promise<boolean> {
   const logFile = path.join(results, `${label.replace(/\W+/g, '-')}.log`);
-  const log = fs.openSync(logFile, 'w');
+  // Kept open and read back through the descriptor: the output survives even if something
+  // empties test-results/ meanwhile.
+  const log = fs.openSync(logFile, 'w+');
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')} (in the background, output below when it ends)`);
   const started = Date.now();
   const child = spawn(cmd, args, { stdio: ['ignore', log, log] });
-  fs.closeSync(log);
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
     child.once('error', (err) => resolve(err.message));
@@ -65,7 +66,10 @@ function runInBackground(label: string, cmd: string, args: string[]): () => Prom
   return async () => {
     const code = await exited;
     console.log(`\n=== ${label}: output`);
-    process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+    const out = Buffer.alloc(fs.fstatSync(log).size);
+    fs.readSync(log, out, 0, out.length, 0);
+    fs.closeSync(log);
+    process.stdout.write(out);
     console.log(`=== ${label}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((Date.now() - started) / 1000).toFixed(1)} s (background, since its start)`);
     if (code !== 0) broken.push(label);
     return code === 0;
