@@ -23,11 +23,15 @@ function manualTimers(): TickGatherTimers & { fire(upTo?: number): void; count()
   };
 }
 
+/** A gatherer with a 300 ms wait on hand-run timers, and the releases it made in order. */
+function gatherer() {
+  const timers = manualTimers();
+  return { timers, g: new TickGather(300, timers), out: [] as string[] };
+}
+
 describe('TickGather', () => {
   it('holds the answers of a tick until its last request answered, then releases them in order', () => {
-    const timers = manualTimers();
-    const g = new TickGather(300, timers);
-    const out: string[] = [];
+    const { timers, g, out } = gatherer();
     for (let i = 0; i < 3; i++) g.enter('2000:10');
     g.leave('2000:10', () => out.push('b'));
     g.leave('2000:10', () => out.push('a'));
@@ -46,9 +50,7 @@ describe('TickGather', () => {
   });
 
   it('a request that never answers holds the others only until the wait ends; a late answer goes alone', () => {
-    const timers = manualTimers();
-    const g = new TickGather(300, timers);
-    const out: string[] = [];
+    const { timers, g, out } = gatherer();
     g.enter('t');
     g.enter('t');
     g.leave('t', () => out.push('fast'));
@@ -62,9 +64,7 @@ describe('TickGather', () => {
   });
 
   it('ticks are apart, and a closed request (nothing to release) does not hold its tick', () => {
-    const timers = manualTimers();
-    const g = new TickGather(300, timers);
-    const out: string[] = [];
+    const { timers, g, out } = gatherer();
     g.enter('1000:1');
     g.enter('1000:2');
     g.enter('1000:1');
