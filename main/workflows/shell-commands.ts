@@ -123,6 +123,10 @@ export class ShellCommandLog {
   }
 
   private prompt(exitCode: number): void {
+    // Already at a prompt with nothing submitted: the shell redrew the same prompt (busybox ash
+    // and readline reprint it, marker included, when the terminal is resized or Ctrl-L is
+    // pressed) and the line being typed is still there; only a new prompt starts a new line.
+    if (this.atPrompt && !this.pending) return;
     if (this.pending) this.onCommand({ line: this.pending.line, exitCode, submittedAt: this.pending.at, endedAt: this.now() });
     this.pending = null;
     this.atPrompt = true;

@@ -90,6 +90,17 @@ describe('ShellCommandLog', () => {
     expect(lines()).toEqual([['netstat -x', 2]]);
   });
 
+  it('a prompt redrawn while a line is typed (the terminal was resized) keeps the line', () => {
+    // Recorded from busybox ash: a resize mid-line reprints the prompt, marker included, then the line.
+    const { log, lines } = session();
+    log.output(Buffer.from('\x1b]7771;0\x07/ # \x1b[6n\r\x1b]7771;0\x07/ # \x1b[J', 'latin1'));
+    log.input('\x1b[5;5Rnetstat --bad');
+    expect(log.output(Buffer.from('\r\x1b]7771;0\x07/ # netstat --bad\x1b[J', 'latin1')).toString('latin1')).toBe('\r/ # netstat --bad\x1b[J');
+    log.input('-flag\r');
+    log.output(prompt(1));
+    expect(lines()).toEqual([['netstat --bad-flag', 1]]);
+  });
+
   it('an empty line or Ctrl-C records nothing', () => {
     const { log, seen } = session();
     log.output(prompt(0));
