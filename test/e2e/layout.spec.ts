@@ -31,7 +31,8 @@ test.describe('1024×700 with the lesson pane open and 40 containers', () => {
     for (let i = 0; i < 40; i += 8) {
       await Promise.all(
         Array.from({ length: 8 }, async (_, j) => {
-          const name = testName(`layout${String(i + j).padStart(2, '0')}`);
+          // One name far longer than the name column: cut to one line, never a taller row.
+          const name = testName(`layout${String(i + j).padStart(2, '0')}${i + j === 39 ? '-a-name-much-longer-than-the-column' : ''}`);
           names.push(name);
           // Running and stopped ones: their rows have different actions (Start vs Stop + Kill).
           await runContainer({ name, image: WEB_IMAGE, ports: (i + j) % 5 === 0 ? { '80/tcp': '' } : {}, start: (i + j) % 4 !== 0 });
@@ -81,7 +82,12 @@ test.describe('1024×700 with the lesson pane open and 40 containers', () => {
     }
     // Compact rows (the issue measured about 130 px).
     const tallest = measured.reduce((a, b) => (b.height > a.height ? b : a));
-    expect(tallest.height, `tallest row: ${tallest.text}`).toBeLessThanOrEqual(48);
+    expect(tallest.height, `tallest row (${tallest.height} px): ${tallest.text}`).toBeLessThanOrEqual(48);
+    // The long name is cut with an ellipsis; the whole name is its tooltip.
+    const long = names.find((n) => n.includes('much-longer'))!;
+    const longLink = page.getByRole('button', { name: `Details of ${long}` });
+    await expect(longLink).toHaveAttribute('title', long);
+    expect(await longLink.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
 
     // The last row: open it; its details replace the list (no room beside), tabs inside the viewport, focus on the heading.
     const lastName = (await rows.nth(count - 1).getAttribute('data-testid'))!.replace('container-row-', '');

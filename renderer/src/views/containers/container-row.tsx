@@ -65,7 +65,7 @@ export function ContainerRow({
     <tr data-testid={`container-row-${c.name}`} data-state={c.state} className={`${selected ? 'selected' : ''}${inStack ? ' stack-member' : ''}`}>
       {selectCell}
       <td className="col-name">
-        <button type="button" className="link" data-row-entry onClick={onOpen} aria-label={`Details of ${c.name}`} aria-current={selected || undefined}>
+        <button type="button" className="link" data-row-entry onClick={onOpen} aria-label={`Details of ${c.name}`} title={c.name} aria-current={selected || undefined}>
           {c.name}
         </button>
         <div className="muted mono small-text">{shortId(c.id)}</div>
