@@ -21,6 +21,11 @@ export default defineConfig({
   reporter: [['list']],
   globalTeardown: './test/e2e/global-teardown.ts',
   use: {
+    // A click that cannot happen (a disabled or covered element) fails on its own after 30 s and
+    // names its locator and what was in the way; without it, it waits out the whole test, and the
+    // report says only "Test timeout exceeded".
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

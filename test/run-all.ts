@@ -17,6 +17,8 @@ const broken: string[] = [];
 const skippedStages: string[] = [];
 /** Names of the failed tests, repeated in the closing lines: a CI log often keeps only its tail. */
 const failedNames: string[] = [];
+/** The same with what each error says beyond its first line, printed just above them. */
+const failedDetails: string[] = [];
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -34,6 +36,7 @@ function add(read: (json: unknown) => StageResult, file: string): void {
   total.failed += r.failed;
   total.skipped += r.skipped;
   failedNames.push(...r.failedNames);
+  failedDetails.push(...r.failedDetails);
 }
 const addVitest = (file: string) => add(readVitest, file);
 const addPlaywright = (file: string) => add(readPlaywright, file);
@@ -125,6 +128,7 @@ async function stages(): Promise<void> {
 async function main(): Promise<void> {
   if (ready) await stages();
   console.log('');
+  if (failedDetails.length) console.log(`What the failures said:\n${failedDetails.map((d) => `  - ${d}`).join('\n')}\n`);
   if (failedNames.length) console.log(`Failed tests:\n${failedNames.map((n) => `  - ${n}`).join('\n')}`);
   if (broken.length) console.log(`Stages that failed: ${broken.join(', ')}`);
   if (skippedStages.length) console.log(`Stages skipped: ${skippedStages.join('; ')}`);
