@@ -84,11 +84,33 @@ export async function localTaskContainers(docker: Docker, serviceId: string): Pr
 
 const MAX_BODY = 4096;
 
-/** One GET, bounded in time and size; never rejects. */
-export function probeOnce(host: string, target: ProbeTarget, path: string, timeoutMs = 800): Promise<ClusterProbeAnswer> {
+/**
+ * A deadline that counts only the time this process was running: it fires once `ms` of
+ * responsive time has passed. A stalled event loop (a busy machine, a long GC) delays every
+ * callback alike, so a plain timer would fire in the same turn as the answers that arrived
+ * meanwhile and call a timely server silent; here a tick that comes late counts as one step.
+ */
+export function responsiveDeadline(ms: number, onExpire: () => void, step = 100): () => void {
+  let left = ms;
+  let last = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    left -= Math.min(now - last, step);
+    last = now;
+    if (left > 0) return;
+    clearInterval(timer);
+    onExpire();
+  }, step);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+/** One GET, bounded in size and by `signal`; never rejects. */
+export function probeOnce(host: string, target: ProbeTarget, path: string, signal: AbortSignal, timeoutMs: number): Promise<ClusterProbeAnswer> {
   const base = { port: target.port, ...(target.host ? { host: target.host } : {}), ...(target.taskId ? { taskId: target.taskId } : {}), ...(target.image ? { image: target.image } : {}) };
+  const silent = `no answer within ${timeoutMs} ms`;
   return new Promise((resolve) => {
-    const req = http.get({ host: target.host ?? host, port: target.port, path, agent: false, timeout: timeoutMs }, (res) => {
+    const req = http.get({ host: target.host ?? host, port: target.port, path, agent: false, signal }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
@@ -98,16 +120,21 @@ export function probeOnce(host: string, target: ProbeTarget, path: string, timeo
         const firstLine = body.replace(/<[^>]*>/g, ' ').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
         resolve({ ...base, ok: (res.statusCode ?? 500) < 500, status: res.statusCode ?? 0, body: firstLine.slice(0, 200) });
       });
-      res.on('error', (err) => resolve({ ...base, ok: false, error: err.message }));
+      res.on('error', (err) => resolve({ ...base, ok: false, error: signal.aborted ? silent : err.message }));
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (err) => resolve({ ...base, ok: false, error: (err as NodeJS.ErrnoException).code ?? err.message }));
+    req.on('error', (err) => resolve({ ...base, ok: false, error: signal.aborted ? silent : ((err as NodeJS.ErrnoException).code ?? err.message) }));
   });
 }
 
-/** One round: every target at once. */
-export async function probeRound(host: string, targets: ProbeTarget[], path: string): Promise<ClusterProbeSample> {
+/** One round: every target at once, within one deadline of responsive time. */
+export async function probeRound(host: string, targets: ProbeTarget[], path: string, timeoutMs = 800): Promise<ClusterProbeSample> {
   const at = Date.now();
-  const answers = await Promise.all(targets.map((t) => probeOnce(host, t, path)));
-  return { at, up: answers.some((a) => a.ok), answers };
+  const abort = new AbortController();
+  const stop = responsiveDeadline(timeoutMs, () => abort.abort());
+  try {
+    const answers = await Promise.all(targets.map((t) => probeOnce(host, t, path, abort.signal, timeoutMs)));
+    return { at, up: answers.some((a) => a.ok), answers };
+  } finally {
+    stop();
+  }
 }

@@ -56,9 +56,16 @@ export function clusterSubscriptions({ engine, dataDir }: ServiceContext): Pick<
         if (s) latest = { service: s, tasks: snap.tasks, nodeAddrs: addrs(snap.nodes) };
         retarget();
       }, () => undefined);
+      // Lists asked for one after another can come back out of order on a busy engine: only the
+      // newest one asked for may replace the targets (an older one still has containers that died).
+      let asked = 0;
+      let applied = 0;
       const offEvent = engine.onEvent((e) => {
         if (e.type !== 'container' || e.attributes['com.docker.swarm.service.id'] !== svc.id) return;
+        const n = ++asked;
         void localTaskContainers(docker, svc.id).then((l) => {
+          if (n < applied) return;
+          applied = n;
           local = l;
           retarget();
         }, () => undefined);
