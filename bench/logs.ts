@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import type { EngineView } from './engine-view';
-import { BENCH_LABEL, BENCH_RUN, fmtSpread, peakRss, rendererPids, runCommand, sleep, spread, trackCpu, type AppServer, type ResultRow } from './support';
+import { launchQuietChromium, type QuietChromium, type QuietPage } from './quiet-chromium';
+import { BENCH_LABEL, BENCH_RUN, chromiumOtherPids, fmtSpread, peakRss, rendererPids, runCommand, sleep, spread, trackCpu, type AppServer, type ResultRow } from './support';
 import { rawGetStream } from '../main/debug/raw-stream';
 import { testDocker } from '../test/support/engine';
 import { WEB_IMAGE } from '../test/support/fixtures';
@@ -101,6 +102,65 @@ async function openLogs(ctx: LogsContext, name: string) {
   return { context, page, sampleHeap, peakHeap: () => peakHeap, saveProfile };
 }
 
+/** The same page state read in the quiet Chromium (an expression, not a function: no driver). */
+const COUNTERS = `(() => { const t = document.querySelector('[data-testid="logs-tab"]'); const d = t ? t.dataset : {}; return { total: Number(d.total ?? 0), received: Number(d.received ?? 0), dropped: Number(d.dropped ?? 0) }; })()`;
+
+async function until<T>(page: QuietPage, expression: string, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await page.evaluate<T>(expression);
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`quiet page: ${what} not seen after ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/**
+ * The whole-log read in a Chromium with no Playwright attached (bench/quiet-chromium.ts): the
+ * same page, the same clicks (made by the page's own DOM calls) and the same 50 ms polling of
+ * the tab's counters; CPU of the same processes.
+ */
+async function quietWholeRead(ctx: LogsContext, quiet: QuietChromium, name: string, lines: number) {
+  const page = await quiet.open(await ctx.server.link(), MONITOR);
+  try {
+    await until(page, `!!document.querySelector('[data-testid="engine-status"][data-state="connected"]')`, 'the engine connected');
+    const q = JSON.stringify(`button[aria-label="Details of ${name}"]`);
+    await until(page, `(() => { const b = document.querySelector(${q}); if (b) b.click(); return !!b; })()`, 'the container row');
+    await until(page, `(() => { const t = [...document.querySelectorAll('[role="tab"]')].find((e) => e.textContent.trim() === 'Logs'); if (t) t.click(); return !!t; })()`, 'the Logs tab');
+    await until(page, `${COUNTERS}.received >= 1`, 'the default tail');
+    await sleep(1000);
+    await page.evaluate(`void Object.assign(window.__frames, { maxGap: 0, maxLongTask: 0, last: performance.now() })`);
+    const track = trackCpu({
+      engine: () => [ctx.daemonPid],
+      main: () => [ctx.server.process.pid!],
+      page: () => rendererPids(quiet.pid),
+      chromium: () => chromiumOtherPids(quiet.pid),
+      bench: () => [process.pid],
+    });
+    const t0 = performance.now();
+    // React reads an input's value through the native setter, then an input event (what typing does).
+    await page.evaluate(`(() => {
+      const el = document.querySelector('input[aria-label="Tail: number of last lines, or all"]');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, 'all');
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`);
+    const deadline = Date.now() + 60_000;
+    let c: { total: number; received: number; dropped: number };
+    for (;;) {
+      c = await page.evaluate(COUNTERS);
+      if (c.total >= lines && c.received + c.dropped >= lines) break;
+      if (Date.now() > deadline) throw new Error(`quiet page: the Logs tab accounted for ${c.received + c.dropped} of ${lines} lines after 60 s`);
+      await sleep(50);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = track.stop();
+    const f = await page.evaluate<Frames>(`({ ...window.__frames })`);
+    return { seconds, got: c, cpu, maxGap: f.maxGap };
+  } finally {
+    await page.close();
+  }
+}
+
 export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
   const docker = testDocker();
   const name = `dockside-bench-logs-${BENCH_RUN}`;
@@ -145,10 +205,18 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
     maxGap: number;
     rawPlain: number;
     rawStamped: number;
-    /** CPU seconds over Dockside's read: the engine (dockerd), main (the server process), the page (its Chromium renderer). */
-    cpu: { engine: number; main: number; page: number; wall: number };
+    /**
+     * CPU seconds over Dockside's read: the engine (dockerd), main (the server process), the page
+     * (its Chromium renderer), the rest of Chromium (browser, network service, GPU) and the
+     * bench's own process (it polls the page's counters).
+     */
+    cpu: { engine: number; main: number; page: number; chromium: number; bench: number; wall: number };
     /** The page's CPU seconds per second with the tab open and nothing arriving (same polling). */
     pageIdle: number;
+    /** `docker logs > /dev/null`: the engine's and the CLI's CPU seconds over the wall seconds of that read. */
+    cliCpu: { engine: number; cli: number; wall: number };
+    /** The same read in a Chromium with no driver attached (quietWholeRead). */
+    quiet: Awaited<ReturnType<typeof quietWholeRead>>;
   }[] = [];
   // The engine alone: the same log read raw (no client work) without and with timestamps, which
   // Dockside asks for on every followed log (its resume cursor), and `docker logs` does not.
@@ -158,12 +226,22 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
     for await (const _ of body) void _;
     return (performance.now() - t0) / 1000;
   };
+  const quiet = await launchQuietChromium();
   for (let i = 0; i < ctx.runs; i++) {
     // Output to /dev/null, as `docker logs NAME > /dev/null` in a shell.
     const r = await runCommand('docker', ['logs', name], { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` }, false);
     const cliSeconds = r.ms / 1000;
     if (r.status !== 0) throw new Error(`docker logs failed: ${r.stderr}`);
+    // The CLI's own CPU, from a second, untimed read: bash's `times` prints its children's user
+    // and system seconds (exact, unlike sampling a process that is about to end); the engine's
+    // over the same read.
+    const cliTrack = trackCpu({ engine: () => [ctx.daemonPid] });
+    const timed = await runCommand('bash', ['-c', 'docker logs "$0" > /dev/null; times', name], { ...process.env, DOCKER_HOST: `unix://${ctx.view.socketPath}` });
+    const cliEngine = cliTrack.stop();
+    const childTimes = /\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s/.exec(timed.stdout);
+    const cliCpu = childTimes ? Number(childTimes[1]) * 60 + Number(childTimes[2]) + Number(childTimes[3]) * 60 + Number(childTimes[4]) : NaN;
 
+    const quietRead = await quietWholeRead(ctx, quiet, name, lines);
     const tab = await openLogs(ctx, name);
     try {
       await untilAccounted(tab.page, 1, async () => undefined); // the default tail's lines in
@@ -178,7 +256,13 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       const idle = idleTrack.stop();
       await resetFrames(tab.page);
       // Where the time goes: CPU of each process on the way over the same window as the rate.
-      const cpuTrack = trackCpu({ engine: () => [ctx.daemonPid], main: () => [ctx.server.process.pid!], page: () => rendererPids(process.pid) });
+      const cpuTrack = trackCpu({
+        engine: () => [ctx.daemonPid],
+        main: () => [ctx.server.process.pid!],
+        page: () => rendererPids(process.pid),
+        chromium: () => chromiumOtherPids(process.pid),
+        bench: () => [process.pid],
+      });
       const d0 = performance.now();
       await tab.page.getByLabel('Tail: number of last lines, or all').fill('all');
       const got = await untilAccounted(tab.page, lines, tab.sampleHeap);
@@ -190,42 +274,72 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       await tab.context.close();
       const rawPlain = await rawRead(false);
       const rawStamped = await rawRead(true);
-      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped, cpu, pageIdle: idle.page / idle.wall });
+      pairs.push({ cliRate: lines / cliSeconds, delivered: got.received, skipped: got.dropped, seconds, maxGap: f.maxGap, rawPlain, rawStamped, cpu, pageIdle: idle.page / idle.wall, cliCpu: { engine: cliEngine.engine, cli: cliCpu, wall: cliEngine.wall }, quiet: quietRead });
       console.log(
         `logs run ${i + 1}: docker logs ${cliSeconds.toFixed(2)} s; Dockside ${seconds.toFixed(2)} s, ${got.received} delivered + ${got.dropped} skipped, longest frame ${f.maxGap.toFixed(0)} ms; ` +
-          `CPU engine ${cpu.engine.toFixed(2)} s, main ${cpu.main.toFixed(2)} s, page ${cpu.page.toFixed(2)} s (idle ${(idle.page / idle.wall).toFixed(2)} s/s) over ${cpu.wall.toFixed(2)} s wall (load ${os.loadavg()[0]!.toFixed(2)}); ` +
-          `engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with`,
+          `CPU engine ${cpu.engine.toFixed(2)} s, main ${cpu.main.toFixed(2)} s, page ${cpu.page.toFixed(2)} s, rest of Chromium ${cpu.chromium.toFixed(2)} s, bench ${cpu.bench.toFixed(2)} s (idle ${(idle.page / idle.wall).toFixed(2)} s/s) over ${cpu.wall.toFixed(2)} s wall (load ${os.loadavg()[0]!.toFixed(2)}); ` +
+          `engine alone ${rawPlain.toFixed(2)} s without timestamps, ${rawStamped.toFixed(2)} s with; ` +
+          `no driver attached: ${quietRead.seconds.toFixed(2)} s, ${quietRead.got.received} delivered + ${quietRead.got.dropped} skipped, longest frame ${quietRead.maxGap.toFixed(0)} ms, ` +
+          `CPU engine ${quietRead.cpu.engine.toFixed(2)} s, main ${quietRead.cpu.main.toFixed(2)} s, page ${quietRead.cpu.page.toFixed(2)} s, rest of Chromium ${quietRead.cpu.chromium.toFixed(2)} s, bench ${quietRead.cpu.bench.toFixed(2)} s`,
       );
     } finally {
       await tab.context.close();
     }
   }
+  await quiet.close();
   await c.remove({ force: true }).catch(() => undefined);
 
-  const delivered = spread(pairs.map((p) => p.delivered / p.seconds));
-  const accounted = spread(pairs.map((p) => (p.delivered + p.skipped) / p.seconds));
   const cli = spread(pairs.map((p) => p.cliRate));
-  const ratios = spread(pairs.map((p) => p.delivered / p.seconds / p.cliRate));
   const rss = peakRss(ctx.server.process.pid!);
-  const cpuSpread = (pick: (c: (typeof pairs)[number]['cpu']) => number) => fmtSpread(spread(pairs.map((p) => pick(p.cpu))), 2, ' s');
+  type Cpu = (typeof pairs)[number]['cpu'];
+  // Share of the machine's CPU time the processes on the read's path used, in percent.
+  const busy = (c: Cpu) => (100 * (c.engine + c.main + c.page + c.chromium + c.bench)) / (c.wall * os.cpus().length);
   const k = (s: ReturnType<typeof spread>) => fmtSpread({ ...s, min: s.min / 1000, median: s.median / 1000, max: s.max / 1000 }, 0, 'k');
+  const s2 = (xs: number[]) => fmtSpread(spread(xs), 2, ' s');
+  /** Where a read's CPU went, the same words for both rows. */
+  const cpuNote = (cpus: Cpu[]) =>
+    `CPU seconds over the read: engine (dockerd) ${s2(cpus.map((c) => c.engine))}, main (server process) ${s2(cpus.map((c) => c.main))}, ` +
+    `page (Chromium renderer) ${s2(cpus.map((c) => c.page))}, rest of Chromium (browser, network service, GPU) ${s2(cpus.map((c) => c.chromium))}, ` +
+    `the bench process ${s2(cpus.map((c) => c.bench))} (its engine view relays every byte of the log, for the CLI too), ` +
+    `over ${s2(cpus.map((c) => c.wall))} wall on ${os.cpus().length} CPUs: together ${fmtSpread(spread(cpus.map(busy)), 0, '%')} of the machine's CPU time`;
+  const clientCpu = (c: Cpu) => c.main + c.page + c.chromium;
+  const quietRates = pairs.map((p) => p.quiet.got.received / p.quiet.seconds);
+  const quietRatios = spread(pairs.map((p, i) => quietRates[i]! / p.cliRate));
+  const pwRatios = spread(pairs.map((p) => p.delivered / p.seconds / p.cliRate));
   return [
     {
-      figure: `Logs, whole log of ${lines.toLocaleString()} lines (tail all): lines/s delivered to the page vs \`docker logs > /dev/null\``,
-      dockside: `${k(delivered)} lines/s`,
+      figure: `Logs, whole log of ${lines.toLocaleString()} lines (tail all): lines/s delivered to the page (a Chromium with no driver attached, as a user's) vs \`docker logs > /dev/null\``,
+      dockside: `${k(spread(quietRates))} lines/s`,
       peer: `${k(cli)} lines/s`,
-      ratio: fmtSpread(ratios),
+      ratio: fmtSpread(quietRatios),
       target: '≥ 1.0×',
-      met: ratios.median >= 1,
+      met: quietRatios.median >= 1,
       note:
-        `delivered ${fmtSpread(spread(pairs.map((p) => p.delivered)), 0)} lines, skipped (marked gaps) ${fmtSpread(spread(pairs.map((p) => p.skipped)), 0)}; ` +
-        `delivered + skipped accounted at ${k(accounted)} lines/s` +
-        (ratios.median >= 1 ? '' : `; median delivered rate is ${ratios.median.toFixed(2)}× the CLI's`) +
-        `; the engine alone (a raw read, no client) took ${fmtSpread(spread(pairs.map((p) => p.rawPlain)), 2, ' s')} without timestamps and ${fmtSpread(spread(pairs.map((p) => p.rawStamped)), 2, ' s')} with them ` +
-        `(${fmtSpread(spread(pairs.map((p) => p.rawStamped / p.rawPlain)))}×): Dockside asks for them on every followed log (to resume exactly after a reconnect), \`docker logs\` does not; ` +
-        `Dockside's rate is ${fmtSpread(spread(pairs.map((p) => p.delivered / p.seconds / (lines / p.rawStamped))))}× the engine's own rate with timestamps; ` +
-        `where Dockside's read goes, CPU seconds: engine (dockerd) ${cpuSpread((c) => c.engine)}, main (server process) ${cpuSpread((c) => c.main)}, page (Chromium renderer) ${cpuSpread((c) => c.page)} (with nothing arriving the open tab and the bench's polling cost it ${fmtSpread(spread(pairs.map((p) => p.pageIdle)), 2, ' s')} per second) ` +
-        `over ${cpuSpread((c) => c.wall)} wall on ${os.cpus().length} CPUs`,
+        (quietRatios.median >= 1
+          ? ''
+          : `why not: both reads are CPU-bound here (the processes on Dockside's path kept ${fmtSpread(spread(pairs.map((p) => busy(p.quiet.cpu))), 0, '%')} of both CPUs busy, ` +
+            `engine + CLI ${fmtSpread(spread(pairs.map((p) => (100 * (p.cliCpu.engine + p.cliCpu.cli)) / (p.cliCpu.wall * os.cpus().length))), 0, '%')} without the relay), the engine's share is the same for both, ` +
+            `and Dockside's client side (server, page, browser) needs ${fmtSpread(spread(pairs.map((p) => clientCpu(p.quiet.cpu) / p.cliCpu.cli)))}× the CPU of the CLI's, which writes to /dev/null; `) +
+        `delivered ${fmtSpread(spread(pairs.map((p) => p.quiet.got.received)), 0)} lines, skipped (marked gaps) ${fmtSpread(spread(pairs.map((p) => p.quiet.got.dropped)), 0)}; ` +
+        `longest frame gap ${fmtSpread(spread(pairs.map((p) => p.quiet.maxGap)), 0, ' ms')}; ` +
+        `the page is driven through the DevTools protocol with Runtime.evaluate only (bench/quiet-chromium.ts), polled every 50 ms as in the row below; ` +
+        `${cpuNote(pairs.map((p) => p.quiet.cpu))}; ` +
+        `\`docker logs > /dev/null\`: engine ${s2(pairs.map((p) => p.cliCpu.engine))}, the CLI ${s2(pairs.map((p) => p.cliCpu.cli))} ` +
+        `over ${s2(pairs.map((p) => p.cliCpu.wall))} wall; Dockside's client side (main + page + rest of Chromium) ${s2(pairs.map((p) => clientCpu(p.quiet.cpu)))} ` +
+        `against the CLI's ${s2(pairs.map((p) => p.cliCpu.cli))} (${fmtSpread(spread(pairs.map((p) => clientCpu(p.quiet.cpu) / p.cliCpu.cli)))}×); ` +
+        `the engine alone (a raw read through the same view, no client) took ${s2(pairs.map((p) => p.rawPlain))} without timestamps and ${s2(pairs.map((p) => p.rawStamped))} with them ` +
+        `(Dockside asks for them on every followed log, to resume exactly after a reconnect; \`docker logs\` does not)`,
+    },
+    {
+      figure: `Logs, the same read with the page driven by Playwright (for comparison: its DevTools Network domain copies every WebSocket frame to the driver)`,
+      dockside: `${k(spread(pairs.map((p) => p.delivered / p.seconds)))} lines/s`,
+      peer: `${k(cli)} lines/s`,
+      ratio: fmtSpread(pwRatios),
+      target: '—',
+      met: null,
+      note:
+        `delivered ${fmtSpread(spread(pairs.map((p) => p.delivered)), 0)} lines, skipped ${fmtSpread(spread(pairs.map((p) => p.skipped)), 0)}; ` +
+        `${cpuNote(pairs.map((p) => p.cpu))}; with nothing arriving, the open tab and the polling cost the page ${fmtSpread(spread(pairs.map((p) => p.pageIdle)), 2, ' s')} per second`,
     },
     {
       figure: `Logs, live follow of ${lines.toLocaleString()} lines printed as fast as possible: longest frame gap (longest task)`,

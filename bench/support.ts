@@ -214,10 +214,25 @@ export function shimPids(containerIds: string[]): number[] {
 
 /** Chromium renderer processes (--type=renderer) descending from `ancestor` (the bench process, which launched its Chromium). */
 export function rendererPids(ancestor: number): number[] {
+  return chromiumPids(ancestor, true);
+}
+
+/**
+ * The Chromium processes under `ancestor` that are not renderers: the browser process, its
+ * network service (where a WebSocket's bytes are read before they reach the page) and the GPU
+ * process. Every byte the page receives passes through them too.
+ */
+export function chromiumOtherPids(ancestor: number): number[] {
+  return chromiumPids(ancestor, false);
+}
+
+function chromiumPids(ancestor: number, renderers: boolean): number[] {
   const out: number[] = [];
   const parentOf = (pid: number) => Number(/^\S+ \(.*\) \S (\d+)/s.exec(readProc(pid, 'stat'))?.[1] ?? 0);
   for (const pid of procDirs()) {
-    if (!readProc(pid, 'cmdline').includes('--type=renderer')) continue;
+    const cmd = readProc(pid, 'cmdline');
+    if (!/chrom/i.test(cmd.split('\0')[0] ?? '')) continue;
+    if (cmd.includes('--type=renderer') !== renderers) continue;
     for (let p = parentOf(pid), hops = 0; p > 1 && hops < 8; p = parentOf(p), hops++) {
       if (p === ancestor) {
         out.push(pid);
