@@ -8,6 +8,7 @@
  * the store before React first renders, so the first render has the rows.
  */
 import { feedRequested, startEngineFeed } from './api/engine-feed';
+import { withRetry } from './components/load-retry';
 import './styles.css';
 import './tools.css';
 import { applyCachedTheme } from './views/settings/settings-store';
@@ -21,13 +22,14 @@ const root = document.getElementById('root')!;
 // is evaluated. Two evaluations, two tasks: React's DOM renderer (half the app's code) first,
 // then the shell and the views. Between them the browser can deliver the feed's network events,
 // and neither is one long task (issue 16: longest task < 50 ms). Both files are downloading already.
+// Each import is tried again a moment later if it fails (components/load-retry.ts).
 feedRequested(300)
-  .then(() => import('react-dom/client'))
-  .then(() => import('./app-root'))
+  .then(withRetry(() => import('react-dom/client')))
+  .then(withRetry(() => import('./app-root')))
   .then(
     (m) => m.mountApp(root),
     (err: unknown) => {
-      // Never a blank page: say what failed (a server stopped between the HTML and its scripts).
+      // Never a blank page: say what failed (the server stopped between the HTML and its scripts).
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = `Dockside could not load its code (${err instanceof Error ? err.message : String(err)}). Reload the page.`;

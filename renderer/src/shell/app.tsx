@@ -17,12 +17,16 @@ import { installRovingRows } from './roving-rows';
 import { SkipLinks } from './skip-links';
 import { useUrlSync } from './use-url-sync';
 import { NotificationBridge, NotificationHistoryButton, Toasts } from '../components/notifications';
+import { withRetry } from '../components/load-retry';
+import { PartBoundary } from '../components/part-boundary';
 import { disconnectedNote } from './disconnected-note';
 
 // Every view but the containers list (the first screen) is its own chunk, fetched when first opened:
 // the first paint loads none of xterm, recharts, the markdown stack or the lesson diagrams.
+// A chunk that fails to load is tried again (components/load-retry.ts); one that still fails shows
+// its error in the view's place (PartBoundary), never a blank page.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+  lazy(withRetry(() => load().then((m) => ({ default: m[name] }))));
 const StatsView = named(() => import('../views/stats'), 'StatsView');
 const ImagesView = named(() => import('../views/images'), 'ImagesView');
 const BuildView = named(() => import('../views/build'), 'BuildView');
@@ -115,9 +119,11 @@ export function App() {
             the streams by itself. */}
         {(online || OFFLINE_VIEWS.has(view) || keptView === view) && (
           <div {...(online || OFFLINE_VIEWS.has(view) ? { style: { display: 'contents' } } : { hidden: true })}>
-            <Suspense fallback={<p>Loading…</p>}>
-              <View />
-            </Suspense>
+            <PartBoundary key={view} what="this view">
+              <Suspense fallback={<p>Loading…</p>}>
+                <View />
+              </Suspense>
+            </PartBoundary>
           </div>
         )}
         {!(online || OFFLINE_VIEWS.has(view)) && (

@@ -9,6 +9,7 @@ let handledFocusRequest = 0;
 const LessonPane = lazyPart<{ lessonId: string }>(
   () => import('../views/lessons/lesson-pane').then((m): { default: ComponentType<{ lessonId: string }> } => ({ default: m.LessonPane })),
   <p className="muted">Loading the lesson…</p>,
+  'the lesson',
 );
 const STORAGE_KEY = 'dockside.lessonPane';
 const MIN_WIDTH = 280;

@@ -4,7 +4,7 @@ import type { ContainerSummary } from '../../../../main/contract';
 import { lazyPart } from '../../components/lazy-part';
 import { takeIntent } from '../../stores/learner-intent';
 
-const ShellTerminal = lazyPart(() => import('./shell-terminal'), <p className="muted">Loading the terminal…</p>);
+const ShellTerminal = lazyPart(() => import('./shell-terminal'), <p className="muted">Loading the terminal…</p>, 'the terminal');
 
 /**
  * Reads the learner's click on the tab as the tab first renders, right after the click: xterm's
