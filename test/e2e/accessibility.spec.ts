@@ -6,7 +6,7 @@
  * focus returned after a dialog).
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, type AppServer } from './fixtures';
+import { expect, showOwnContainers, test, type AppServer } from './fixtures';
 import { runAxe } from '../support/axe';
 import { runContainer } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
@@ -26,6 +26,7 @@ async function openApp(browser: Browser, server: AppServer, colorScheme: 'light'
   const page = await context.newPage();
   await page.goto(await server.link());
   await page.getByTestId('engine-status').and(page.locator('[data-state="connected"]')).waitFor();
+  await showOwnContainers(page);
   return page;
 }
 
@@ -78,8 +79,13 @@ test('keyboard: skip link, one tab stop per container row with arrow keys inside
   const second = testName(`${tag}-2`);
   await runContainer({ name: first, image: WEB_IMAGE });
   await runContainer({ name: second, image: WEB_IMAGE });
-  // The first Tab stop is the skip link; it lands on the main region.
-  await app.locator('body').focus();
+  // The first Tab stop is the skip link; it lands on the main region. Tab starts from where focus
+  // last was (the fixture's filter box): the body, made focusable for a moment, is a fresh page's start.
+  await app.locator('body').evaluate((body) => {
+    body.setAttribute('tabindex', '-1');
+    (body as unknown as { focus(): void }).focus();
+    body.removeAttribute('tabindex');
+  });
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Skip to main content' })).toBeFocused();
   await app.keyboard.press('Enter');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, startAppServer, stopAppServer, type AppServer } from './fixtures';
+import { expect, showOwnContainers, test, startAppServer, stopAppServer, type AppServer } from './fixtures';
 import { processEndpointEnv } from '../../main/engine/engine-manager';
 import { resolveEndpoint } from '../../main/engine/endpoint';
 import { runContainer, testDocker } from '../support/engine';
@@ -29,6 +29,7 @@ test('views show a disconnected state when the engine goes away, then reconnect 
     await expect(status).toHaveAttribute('data-state', 'connected');
     await expect(status).toContainText(`unix://${sock}`);
     await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
+    await showOwnContainers(page);
 
     await proxy.cut();
     await expect(status).toHaveAttribute('data-state', 'unreachable');

@@ -70,6 +70,12 @@ export function ContainersView() {
   const stacks = useStacks(containers);
   const entries = useMemo(() => groupContainers(shown), [shown]);
   const onScreen = useMemo(() => screenOrder(entries, collapsed), [entries, collapsed]);
+  // Stacks shown under the current filter: one whose containers all go (removed from its header)
+  // stays as "down" even when the filter matched only its containers, so its open confirmation
+  // keeps showing the results. A new filter starts afresh.
+  const shownStacks = useRef({ query: list.query, projects: new Set<string>() });
+  if (shownStacks.current.query !== list.query) shownStacks.current = { query: list.query, projects: new Set() };
+  for (const e of entries) if (e.kind === 'stack') shownStacks.current.projects.add(e.project);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [logsOf, setLogsOf] = useState<string | null>(null);
   const selected = detail ? findContainer(containers, detail.container) : null;
@@ -91,6 +97,7 @@ export function ContainersView() {
     entries,
     all: containers,
     query: list.query,
+    keepDown: shownStacks.current.projects,
     columns: 8,
     collapsed,
     onToggle: toggleStack,

@@ -33,6 +33,7 @@ export function groupedContainerRows({
   entries,
   all,
   query,
+  keepDown,
   columns,
   collapsed,
   onToggle,
@@ -47,6 +48,8 @@ export function groupedContainerRows({
   entries: GroupedEntry<ContainerSummary>[];
   all: readonly ContainerSummary[];
   query: string;
+  /** Stacks that were shown under this query: when down, kept even if the query does not name them. */
+  keepDown?: ReadonlySet<string>;
   columns: number;
   collapsed: ReadonlySet<string>;
   onToggle(project: string): void;
@@ -63,7 +66,9 @@ export function groupedContainerRows({
   // Down: no container on the engine carries the project any more (judged from the live list, so
   // a stack just removed keeps its header without waiting for the next stacks:list).
   const live = new Set(all.map((c) => stackOf(c.labels)?.project).filter(Boolean));
-  const down = (overview?.stacks ?? []).filter((s) => s.filesOnDisk && !live.has(s.project) && matchesTerms([s.project, s.workingDir, ...s.configFiles], terms));
+  const down = (overview?.stacks ?? []).filter(
+    (s) => s.filesOnDisk && !live.has(s.project) && (keepDown?.has(s.project) || matchesTerms([s.project, s.workingDir, ...s.configFiles], terms)),
+  );
   const header = (project: string, info: NonNullable<ReturnType<typeof stackOf>>, shownIds: string[]): GroupedRow => ({
     key: `stack:${project}`,
     container: null,
