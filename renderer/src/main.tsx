@@ -9,12 +9,14 @@
  */
 import { feedRequested, startEngineFeed } from './api/engine-feed';
 import { withRetry } from './components/load-retry';
+import { retryFailedStylesheets } from './components/style-retry';
 import './styles.css';
 import './tools.css';
 import { applyCachedTheme } from './views/settings/settings-store';
 
 applyCachedTheme();
 startEngineFeed();
+retryFailedStylesheets();
 
 const root = document.getElementById('root')!;
 // The feed's requests go out first (the main thread stays free for the session's answer and the

@@ -1,8 +1,14 @@
 /** The containers view in Chromium, against the real app server and engine. */
 import { expect, test } from './fixtures';
-import { runContainer, testDocker, waitFor } from '../support/engine';
+import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testName } from '../support/labels';
+
+// This file's containers go when it ends: files run one after another in a worker, and the
+// next ones should not have to look past them (a long list renders only the rows on screen).
+test.afterAll(async () => {
+  await cleanupRun();
+});
 
 test('a container started through the engine appears, with its ports, and disappears when removed outside', async ({ app }) => {
   const name = testName('e2e-appear');

@@ -9,11 +9,17 @@ import path from 'node:path';
 import { expect, showOwnContainers, test, startAppServer, stopAppServer, type AppServer } from './fixtures';
 import { processEndpointEnv } from '../../main/engine/engine-manager';
 import { resolveEndpoint } from '../../main/engine/endpoint';
-import { runContainer, testDocker } from '../support/engine';
+import { cleanupRun, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { testLabels, testName } from '../support/labels';
 import { hostHasDocker0, privateDockerdUnavailable, startPrivateDockerd, type PrivateDockerd } from '../support/private-dockerd';
 import { socketProxy } from '../support/socket-proxy';
+
+// This file's containers go when it ends: files run one after another in a worker, and the
+// next ones should not have to look past them (a long list renders only the rows on screen).
+test.afterAll(async () => {
+  await cleanupRun();
+});
 
 test('views show a disconnected state when the engine goes away, then reconnect and refresh by themselves', async ({ browserInstance }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockside-e2e-sock-'));

@@ -4,10 +4,16 @@
  * URL remembering it, per-container busy actions, the resizable and collapsible lesson pane.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, type AppServer } from './fixtures';
-import { runContainer, testDocker } from '../support/engine';
+import { expect, showOwnContainers, test, type AppServer } from './fixtures';
+import { cleanupRun, runContainer, testDocker } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { RUN_ID, testLabels, testName } from '../support/labels';
+
+// This file's containers go when it ends: files run one after another in a worker, and the
+// next ones should not have to look past them (a long list renders only the rows on screen).
+test.afterAll(async () => {
+  await cleanupRun();
+});
 
 async function openPage(browser: Browser, server: AppServer, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
@@ -165,6 +171,7 @@ test('a slow Stop on one container leaves Kill usable on it and every other row 
   const slowC = await testDocker().createContainer({ name: slow, Image: WEB_IMAGE, Labels: testLabels(), StopTimeout: 120 });
   await slowC.start();
   const otherC = await runContainer({ name: other, image: WEB_IMAGE });
+  await showOwnContainers(app, 'layout-');
   const slowRow = app.getByTestId(`container-row-${slow}`);
   const otherRow = app.getByTestId(`container-row-${other}`);
   await slowRow.getByRole('button', { name: `Stop ${slow}` }).click();

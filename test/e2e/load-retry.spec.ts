@@ -40,6 +40,36 @@ test('chunks whose first download fails are fetched again: the app, then a view,
   await ctx.close();
 });
 
+test('stylesheets whose first download fails are fetched again: the page is styled', async ({ server, browserInstance }) => {
+  const ctx = await context(browserInstance);
+  const failed = new Set<string>();
+  await ctx.route(/\/assets\/[\w-]+\.css$/, async (route) => {
+    const url = route.request().url();
+    if (failed.has(url)) return route.continue();
+    failed.add(url);
+    await route.abort('internetdisconnected');
+  });
+  const page = await open(ctx, server);
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'connected');
+  expect([...failed].some((u) => /\/index-/.test(u))).toBe(true);
+  // What the user sees: the navigation is a styled sidebar (no list bullets), every sheet is in.
+  const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('list');
+  await expect(nav).toHaveCSS('list-style-type', 'none');
+  // Every stylesheet link left in the page has its rules (a failed one's cannot be read).
+  const unloaded = () =>
+    page.locator('link[rel="stylesheet"]').evaluateAll((ls) =>
+      ls.filter((l) => {
+        try {
+          return !((l as unknown as { sheet: { cssRules: { length: number } } | null }).sheet?.cssRules.length ?? 0);
+        } catch {
+          return true;
+        }
+      }).length,
+    );
+  await expect.poll(unloaded).toBe(0);
+  await ctx.close();
+});
+
 test('a view whose code never arrives says so in its place; the rest of the app keeps working', async ({ server, browserInstance }) => {
   const ctx = await context(browserInstance);
   let tries = 0;

@@ -3,7 +3,7 @@ import { startComposeProject, type ComposeProject } from '../support/compose-pro
 import { cleanupRun, runContainer, testDocker, waitFor } from '../support/engine';
 import { WEB_IMAGE } from '../support/fixtures';
 import { RUN_ID, TEST_LABEL, testName } from '../support/labels';
-import { expect, test } from './fixtures';
+import { expect, showOwnContainers, test } from './fixtures';
 
 const docker = testDocker();
 let stack: ComposeProject | null = null;
@@ -24,6 +24,8 @@ test('a Compose project is grouped under its header; stop, logs and remove act o
   await runContainer({ name: plain, image: WEB_IMAGE, cmd: ['sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"] });
   const names = (await members(project)).map((c) => c.Names[0]!.replace(/^\//, '')).sort();
   expect(names).toHaveLength(2);
+  // Only this test's stack and plain container: the header stays among the rows in the page.
+  await showOwnContainers(app, 'ui-');
 
   const header = app.getByTestId(`stack-row-${project}`);
   await expect(header).toBeVisible();

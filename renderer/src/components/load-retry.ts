@@ -23,3 +23,4 @@ export function withRetry<T>(load: () => Promise<T>, delays: readonly number[] =
     }
   };
 }
+
