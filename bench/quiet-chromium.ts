@@ -52,7 +52,9 @@ export async function launchQuietChromium(): Promise<QuietChromium> {
       '--remote-debugging-port=0',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: closing ends every Chromium process (renderers, crash handler),
+    // not only the browser, before the profile folder is removed.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -98,11 +100,24 @@ export async function launchQuietChromium(): Promise<QuietChromium> {
     closed = true;
     ws.close();
     if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      const exited = new Promise((r) => child.once('exit', r));
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+      await exited;
     }
-    // Chromium's last writes to its profile can trail its exit by a moment.
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // The group's last processes can trail the browser's exit by a moment.
+    for (let i = 0; ; i++) {
+      try {
+        fs.rmSync(profile, { recursive: true, force: true });
+        break;
+      } catch (err) {
+        if (i >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   });
 
   return {
