@@ -102,6 +102,21 @@ async function openLogs(ctx: LogsContext, name: string) {
   return { context, page, sampleHeap, peakHeap: () => peakHeap, saveProfile };
 }
 
+/**
+ * CPU over one log read, by process on its path: the engine (dockerd), main (the server), the
+ * page (the Chromium renderers under `browserAncestor`), the rest of that Chromium (browser,
+ * network service, GPU) and the bench process (its engine view relays the log).
+ */
+function trackReadCpu(ctx: LogsContext, browserAncestor: number) {
+  return trackCpu({
+    engine: () => [ctx.daemonPid],
+    main: () => [ctx.server.process.pid!],
+    page: () => rendererPids(browserAncestor),
+    chromium: () => chromiumOtherPids(browserAncestor),
+    bench: () => [process.pid],
+  });
+}
+
 /** The same page state read in the quiet Chromium (an expression, not a function: no driver). */
 const COUNTERS = `(() => { const t = document.querySelector('[data-testid="logs-tab"]'); const d = t ? t.dataset : {}; return { total: Number(d.total ?? 0), received: Number(d.received ?? 0), dropped: Number(d.dropped ?? 0) }; })()`;
 
@@ -130,13 +145,7 @@ async function quietWholeRead(ctx: LogsContext, quiet: QuietChromium, name: stri
     await until(page, `${COUNTERS}.received >= 1`, 'the default tail');
     await sleep(1000);
     await page.evaluate(`void Object.assign(window.__frames, { maxGap: 0, maxLongTask: 0, last: performance.now() })`);
-    const track = trackCpu({
-      engine: () => [ctx.daemonPid],
-      main: () => [ctx.server.process.pid!],
-      page: () => rendererPids(quiet.pid),
-      chromium: () => chromiumOtherPids(quiet.pid),
-      bench: () => [process.pid],
-    });
+    const track = trackReadCpu(ctx, quiet.pid);
     const t0 = performance.now();
     // React reads an input's value through the native setter, then an input event (what typing does).
     await page.evaluate(`(() => {
@@ -277,13 +286,7 @@ export async function benchLogs(ctx: LogsContext): Promise<ResultRow[]> {
       const idle = idleTrack.stop();
       await resetFrames(tab.page);
       // Where the time goes: CPU of each process on the way over the same window as the rate.
-      const cpuTrack = trackCpu({
-        engine: () => [ctx.daemonPid],
-        main: () => [ctx.server.process.pid!],
-        page: () => rendererPids(process.pid),
-        chromium: () => chromiumOtherPids(process.pid),
-        bench: () => [process.pid],
-      });
+      const cpuTrack = trackReadCpu(ctx, process.pid);
       const d0 = performance.now();
       await tab.page.getByLabel('Tail: number of last lines, or all').fill('all');
       const got = await untilAccounted(tab.page, lines, tab.sampleHeap);

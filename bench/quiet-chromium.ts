@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { CHROMIUM, onCleanup } from './support';
+import { removeWhenQuiet } from '../test/support/temp-dir';
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -109,15 +110,7 @@ export async function launchQuietChromium(): Promise<QuietChromium> {
       await exited;
     }
     // The group's last processes can trail the browser's exit by a moment.
-    for (let i = 0; ; i++) {
-      try {
-        fs.rmSync(profile, { recursive: true, force: true });
-        break;
-      } catch (err) {
-        if (i >= 20) throw err;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await removeWhenQuiet(profile, 20, 100);
   });
 
   return {

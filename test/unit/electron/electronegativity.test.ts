@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { removeWhenQuiet } from '../../support/temp-dir';
 
 interface Finding {
   id: string;
@@ -77,15 +78,7 @@ describe('electronegativity', () => {
     } finally {
       fs.rmSync(stage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       // The late report write: retry for up to 10 s, so no folder is left behind.
-      for (let i = 0; ; i++) {
-        try {
-          fs.rmSync(report, { recursive: true, force: true });
-          break;
-        } catch (err) {
-          if (i >= 40) throw err;
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      }
+      await removeWhenQuiet(report, 40, 250);
     }
   }, 120_000);
 });
