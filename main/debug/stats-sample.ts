@@ -11,14 +11,35 @@
  */
 import type Docker from 'dockerode';
 import type { StatsBatch, StatsValues } from '../contract';
+import { engineGetJson } from '../engine/engine-get-json';
+import { encodePathRef } from '../engine/docker-client';
 import { engineMessage } from '../engine/errors';
 import { computeStats, isEmptySample, withPreviousCpu, type RawStats } from './stats-formulas';
 import { TickGather } from './tick-gather';
 
 /** One gatherer per engine client: the ticks of one engine's samplers, whatever page they serve. */
-const gathers = new WeakMap<Docker, TickGather>();
-/** How long a tick's answers wait for a slower one of the same tick (20.10 answers a tick's requests within milliseconds of each other). */
-const GATHER_WAIT_MS = 300;
+const gathers = new WeakMap<object, TickGather>();
+
+/** Where samples come from: one one-shot answer for a container (tests pass recorded ones). */
+export interface OneShotSource {
+  /** Gatherers are kept per key: one per engine client. */
+  key: object;
+  sample(id: string, signal: AbortSignal): Promise<RawStats>;
+}
+
+/** The engine's one-shot sample, on the lean request path (engine-get-json.ts: this is the hot one). */
+export function engineOneShot(docker: Docker): OneShotSource {
+  return {
+    key: docker,
+    sample: (id, signal) => engineGetJson<RawStats>(docker, `/containers/${encodePathRef(id)}/stats?stream=false&one-shot=true`, signal),
+  };
+}
+/**
+ * How long, from a tick's start, its answers wait for the slowest of the tick: engine 20.10
+ * answers at its collector's next round, up to a second later, then container by container
+ * (about 5 ms each; see tick-gather.ts for what was recorded).
+ */
+const GATHER_WAIT_MS = 1500;
 
 export interface StatsSampleOptions {
   /** Host memory in bytes, to tell "no limit" from a real one. */
@@ -26,15 +47,15 @@ export interface StatsSampleOptions {
   intervalMs: number;
 }
 
-export function sampleStats(docker: Docker, id: string, emit: (b: StatsBatch) => void, opts: StatsSampleOptions): () => void {
+export function sampleStats(source: OneShotSource, id: string, emit: (b: StatsBatch) => void, opts: StatsSampleOptions): () => void {
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: AbortController | null = null;
   let previousRaw: RawStats | null = null;
   let previous: StatsValues | null = null;
 
-  let gather = gathers.get(docker);
-  if (!gather) gathers.set(docker, (gather = new TickGather(GATHER_WAIT_MS)));
+  let gather = gathers.get(source.key);
+  if (!gather) gathers.set(source.key, (gather = new TickGather(GATHER_WAIT_MS)));
   const ticks = gather;
 
   const schedule = () => {
@@ -51,8 +72,7 @@ export function sampleStats(docker: Docker, id: string, emit: (b: StatsBatch) =>
     let out: StatsBatch | null = null;
     if (key) ticks.enter(key);
     try {
-      // With `stream: false` dockerode returns the parsed document (its types say so too).
-      const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: inFlight.signal } as never)) as unknown as RawStats;
+      const raw = await source.sample(id, inFlight.signal);
       if (closed) {
         // Closed meanwhile: nothing to send, but the tick must not wait for this one.
       } else if (isEmptySample(raw)) {

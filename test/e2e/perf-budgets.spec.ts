@@ -6,6 +6,8 @@
  * - The Stats overview opens no 1 Hz stats stream at all (one-shot samples), one `stats:sample`
  *   subscription per running container shown, and 10 start/kill toggles of one container open
  *   exactly 5 subscriptions (one per start), all for that container: the others stay up.
+ * - The samples of one tick reach the page together: far fewer messages than samples (one per
+ *   tick when the engine answers the tick within the gather's wait; it was one per row).
  * - A container's charts open one stream, closed when the page is hidden or the tab left.
  * - Idle views (containers, images, volumes, Top) make no engine request over a quiet period.
  */
@@ -28,10 +30,12 @@ interface Frames {
   /** stats:sample / stats:watch subscribe messages: name, container ids, and the subId once answered. */
   subs: { name: string; ids: string[]; reqId: number; subId?: string }[];
   unsubscribed: string[];
+  /** Subscription events the page received, one entry per WebSocket message: the subIds it carried. */
+  events: string[][];
 }
 
 const test = base.extend<{ page: Page; frames: Frames }>({
-  frames: async ({}, use) => use({ subs: [], unsubscribed: [] }),
+  frames: async ({}, use) => use({ subs: [], unsubscribed: [], events: [] }),
   page: async ({ frames }, use) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -46,6 +50,8 @@ const test = base.extend<{ page: Page; frames: Frames }>({
       });
       ws.on('framereceived', (f) => {
         const m = parse(f.payload);
+        if (m?.type === 'event') frames.events.push([String(m.subId)]);
+        if (m?.type === 'events') frames.events.push((m.events as { subId: string }[]).map((e) => e.subId));
         if (m?.type !== 'subscribed') return;
         const sub = frames.subs.find((s) => s.reqId === Number(m.reqId));
         const result = m.result as { ok: boolean; value?: string };
@@ -150,6 +156,32 @@ test('the stats overview: no stream, one subscription per container, a start/kil
   const open = frames.subs.filter((s) => s.name === 'stats:sample' && s.subId && !frames.unsubscribed.includes(s.subId));
   expect(open.length).toBeLessThanOrEqual(rows);
   expect(new Set(open.map((s) => s.ids[0])).size).toBe(open.length);
+});
+
+test("the overview's samples of one tick reach the page as one message, not one per row", async ({ page, frames }) => {
+  test.setTimeout(120_000);
+  const names = Array.from({ length: 6 }, (_, i) => testName(`tick-${i}`));
+  await Promise.all(names.map((name) => runContainer({ name, image: WEB_IMAGE })));
+  await page.getByRole('button', { name: 'Stats', exact: true }).click();
+  await expect(page.getByText('one sample every 2 s')).toBeVisible();
+  for (const name of names) await expect(page.locator(`[data-testid="stats-row"][data-name="${name}"] [data-col="cpu"]`)).toBeVisible({ timeout: 20_000 });
+  const mine = async () => {
+    const ids = new Set(await Promise.all(names.map(async (n) => (await testDocker().getContainer(n).inspect()).Id)));
+    return new Set(frames.subs.filter((s) => s.name === 'stats:sample' && s.subId && ids.has(s.ids[0]!)).map((s) => s.subId!));
+  };
+  const subIds = await mine();
+  expect(subIds.size).toBe(names.length);
+  const from = frames.events.length;
+  // Five ticks or so of the default 2 s (the first samples, sent as each row opens, are before `from`).
+  await page.waitForTimeout(10_500);
+  const messages = frames.events.slice(from).filter((ids) => ids.some((id) => subIds.has(id)));
+  const samples = messages.reduce((n, ids) => n + ids.filter((id) => subIds.has(id)).length, 0);
+  console.info(`stats overview, ${names.length} rows over 10.5 s: ${samples} samples in ${messages.length} WebSocket messages`);
+  expect(samples).toBeGreaterThanOrEqual(names.length * 3);
+  // One per row per tick would be `samples` messages; together, one per tick of 6 samples. At most
+  // two a tick are allowed (a slow engine answering part of a tick after the gather's wait). The
+  // gather's old wait (300 ms from the first answer) gave 15 messages for 30 samples here.
+  expect(messages.length * 3).toBeLessThanOrEqual(samples);
 });
 
 test("a container's charts stream once, and not while the page is hidden", async ({ page, frames }) => {

@@ -1,5 +1,5 @@
 /** Handler of the "performance: sampled stats" section of the contract (see main/contract.ts). */
-import { sampleStats } from '../../debug/stats-sample';
+import { engineOneShot, sampleStats } from '../../debug/stats-sample';
 import type { ServiceContext, SubscriptionHandlers } from '../types';
 
 export function statsSampleSubscriptions({ engine }: ServiceContext): Pick<SubscriptionHandlers, 'stats:sample'> {
@@ -7,7 +7,7 @@ export function statsSampleSubscriptions({ engine }: ServiceContext): Pick<Subsc
     'stats:sample': ({ id, intervalMs }, sink) => {
       const status = engine.getStatus();
       const hostMemory = status.state === 'connected' ? status.info.memoryBytes : 0;
-      return sampleStats(engine.client(), id, (b) => sink.emit(b), { hostMemory, intervalMs });
+      return sampleStats(engineOneShot(engine.client()), id, (b) => sink.emit(b), { hostMemory, intervalMs });
     },
   };
 }

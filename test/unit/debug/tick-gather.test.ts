@@ -49,8 +49,9 @@ describe('TickGather', () => {
     expect(timers.count()).toBe(0);
   });
 
-  it('a request that never answers holds the others only until the wait ends; a late answer goes alone', () => {
+  it('a request that never answers holds the others only until the wait ends; late answers are gathered again', () => {
     const { timers, g, out } = gatherer();
+    g.enter('t');
     g.enter('t');
     g.enter('t');
     g.leave('t', () => out.push('fast'));
@@ -58,9 +59,31 @@ describe('TickGather', () => {
     expect(out).toEqual([]);
     timers.fire(300);
     expect(out).toEqual(['fast']);
-    g.leave('t', () => out.push('late'));
-    expect(out).toEqual(['fast', 'late']);
+    // The two late ones go out together once both answered, not one by one.
+    g.leave('t', () => out.push('late1'));
+    timers.fire(0);
+    expect(out).toEqual(['fast']);
+    g.leave('t', () => out.push('late2'));
+    timers.fire(0);
+    expect(out).toEqual(['fast', 'late1', 'late2']);
     expect(g.pending()).toBe(0);
+    expect(timers.count()).toBe(0);
+  });
+
+  it('the wait runs from the tick\'s start: an early answer waits for the others that come a second later (engine 20.10)', () => {
+    const { timers, g, out } = gatherer();
+    // Recorded: one of 20 answered after 10 ms, the 19 others after about 1 s. Here the wait
+    // (300 ms on these timers) is the tick's whole budget; the first answer does not restart it.
+    for (let i = 0; i < 3; i++) g.enter('2000:4');
+    g.leave('2000:4', () => out.push('early'));
+    timers.fire(0);
+    expect(out).toEqual([]);
+    g.leave('2000:4', () => out.push('second'));
+    g.leave('2000:4', () => out.push('third'));
+    timers.fire(0);
+    expect(out).toEqual(['early', 'second', 'third']);
+    expect(g.pending()).toBe(0);
+    expect(timers.count()).toBe(0);
   });
 
   it('ticks are apart, and a closed request (nothing to release) does not hold its tick', () => {
