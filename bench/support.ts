@@ -57,7 +57,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
   return {
     quick,
     runs: num('runs', quick ? 1 : 3),
-    seconds: num('seconds', quick ? 5 : 10),
+    seconds: num('seconds', quick ? 5 : 15),
     counts,
     listSize: num('list', quick ? 50 : 250),
     lines: num('lines', quick ? 20_000 : 200_000),
