@@ -27,11 +27,14 @@ export interface OneShotSource {
   sample(id: string, signal: AbortSignal): Promise<RawStats>;
 }
 
+/** dockerode's words for the stats call's statuses (its container.stats status map). */
+const STATS_REASONS = { 404: 'no such container', 500: 'server error' };
+
 /** The engine's one-shot sample, on the lean request path (engine-get-json.ts: this is the hot one). */
 export function engineOneShot(docker: Docker): OneShotSource {
   return {
     key: docker,
-    sample: (id, signal) => engineGetJson<RawStats>(docker, `/containers/${encodePathRef(id)}/stats?stream=false&one-shot=true`, signal),
+    sample: (id, signal) => engineGetJson<RawStats>(docker, `/containers/${encodePathRef(id)}/stats?stream=false&one-shot=true`, signal, STATS_REASONS),
   };
 }
 /**

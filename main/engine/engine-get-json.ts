@@ -26,7 +26,14 @@ interface ModemTarget {
   agent?: http.Agent;
 }
 
-export function engineGetJson<T>(docker: Docker, pathAndQuery: string, signal?: AbortSignal): Promise<T> {
+/**
+ * What a status means when the body says nothing (Podman answers some errors with an empty body),
+ * as dockerode's per-call status maps word it; engineMessage falls back to these words.
+ */
+export type StatusReasons = Record<number, string>;
+const DEFAULT_REASONS: StatusReasons = { 400: 'bad parameter', 404: 'not found', 409: 'conflict', 500: 'server error' };
+
+export function engineGetJson<T>(docker: Docker, pathAndQuery: string, signal?: AbortSignal, reasons: StatusReasons = {}): Promise<T> {
   const modem = docker.modem as ModemTarget;
   if (!isPlainEnginePath(pathAndQuery)) {
     return Promise.reject(Object.assign(new Error(`Refused to send a malformed path to the engine: ${pathAndQuery}`), { statusCode: 400 }));
@@ -57,7 +64,8 @@ export function engineGetJson<T>(docker: Docker, pathAndQuery: string, signal?: 
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300) return resolve(json as T);
         const cause = (json as { message?: string } | null)?.message ?? body;
-        reject(Object.assign(new Error(`(HTTP code ${status}) unexpected - ${cause} `), { statusCode: status, json }));
+        const reason = reasons[status] ?? DEFAULT_REASONS[status] ?? 'unexpected';
+        reject(Object.assign(new Error(`(HTTP code ${status}) ${reason} - ${cause} `), { statusCode: status, json, reason }));
       });
     });
     req.end();

@@ -17,6 +17,11 @@ const sock = path.join(dir, 'engine.sock');
 const saw: string[] = [];
 const engine = http.createServer((req, res) => {
   saw.push(req.url ?? '');
+  if (req.url?.includes('/gone/')) {
+    // Podman answers the stats of an unknown container with 404 and an empty body.
+    res.writeHead(404);
+    return void res.end();
+  }
   if (req.url?.includes('/missing/')) {
     res.writeHead(404, { 'Content-Type': 'application/json' });
     return void res.end('{"message":"No such container: missing"}\n');
@@ -72,6 +77,14 @@ describe('engineGetJson', () => {
     const err = await engineGetJson(unixClient(), '/containers/missing/stats').catch((e: unknown) => e);
     expect(engineMessage(err)).toBe('No such container: missing');
     expect(toApiError(err)).toMatchObject({ code: 'not-found', statusCode: 404 });
+  });
+
+  it("an empty error body keeps the status's meaning, in dockerode's words for the stats call", async () => {
+    const err = await engineOneShot(unixClient()).sample('gone', new AbortController().signal).catch((e: unknown) => e);
+    expect(engineMessage(err)).toBe('no such container');
+    expect(toApiError(err)).toMatchObject({ code: 'not-found', statusCode: 404 });
+    const other = await engineGetJson(unixClient(), '/containers/gone/json').catch((e: unknown) => e);
+    expect(engineMessage(other)).toBe('not found');
   });
 
   it('refuses a malformed path before anything is sent, and stops when aborted', async () => {
