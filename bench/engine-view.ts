@@ -24,6 +24,11 @@ export interface EngineView {
   close(): Promise<void>;
 }
 
+/** True for a request line that opens a stats stream (not a one-shot `stream=false` sample). */
+export function isStatsStream(requestLine: string): boolean {
+  return /\/containers\/[^/]+\/stats\b/.test(requestLine) && !/[?&]stream=(false|0)\b/.test(requestLine);
+}
+
 /** Adds the label filter to `GET /containers/json` and `GET /events`, keeping the filters already asked for. */
 export function withLabelFilter(requestLine: string, label: string): string {
   const m = /^(GET) (\S+) (HTTP\/1\.[01])$/.exec(requestLine);
@@ -87,7 +92,7 @@ export async function engineView(socketPath: string, engineSocket: string, label
     let lastByte = 0;
     upstream.on('data', (chunk: Buffer) => {
       const line = open.get(client) ?? '';
-      if (/\/containers\/[^/]+\/stats\b/.test(line) && !/[?&]stream=(false|0)\b/.test(line)) {
+      if (isStatsStream(line)) {
         for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) if ((i > 0 ? chunk[i - 1] : lastByte) !== 13) streamed++;
       }
       lastByte = chunk[chunk.length - 1] ?? lastByte;

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import type { Browser } from '@playwright/test';
 import type Docker from 'dockerode';
-import type { EngineView } from './engine-view';
+import { isStatsStream, type EngineView } from './engine-view';
 import { fmtSpread, sleep, spread, type AppServer, type ResultRow } from './support';
 
 export interface ChurnContext {
@@ -64,7 +64,7 @@ async function cliRun(ctx: ChurnContext, id: string): Promise<Count> {
   try {
     // Counted from when the CLI follows events and streams every other running container.
     await waitUntil(
-      () => ctx.view.log.some((r) => r.line.includes('/events')) && ctx.view.openRequests().filter((l) => l.includes('/stats') && !/[?&]stream=(false|0)\b/.test(l)).length >= ctx.others,
+      () => ctx.view.log.some((r) => r.line.includes('/events')) && ctx.view.openRequests().filter(isStatsStream).length >= ctx.others,
       'docker stats to follow events and stream the running containers',
     );
     const from = ctx.view.log.length;

@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
-import type { EngineView } from './engine-view';
+import { isStatsStream, type EngineView } from './engine-view';
 import { fmtSpread, measureCpu, rendererPids, shimPids, sleep, spread, type AppServer, type ResultRow } from './support';
 
 export interface StatsContext {
@@ -47,7 +47,7 @@ interface Sample {
   wall: number;
 }
 
-const statsStreams = (view: EngineView) => view.openRequests().filter((l) => /\/containers\/[^/]+\/stats\b/.test(l) && !/[?&]stream=(false|0)\b/.test(l)).length;
+const statsStreams = (view: EngineView) => view.openRequests().filter(isStatsStream).length;
 
 async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -140,7 +140,7 @@ export async function benchStats(ctx: StatsContext): Promise<ResultRow[]> {
     const dRenderer = spread(pairs.map((p) => (p.dockside.renderer / p.dockside.wall) * 100));
     // The engine's own CPU per stats sample each way, and the ratio Dockside would reach with a
     // client costing nothing (its engine CPU alone over the CLI's engine + client).
-    const perSample = (s: Sample, part: 'engine' | 'dockerd' | 'shims' = 'engine') => (s.samples > 0 ? (s[part] / s.samples) * 1000 : NaN);
+    const perSample = (s: Sample) => (s.samples > 0 ? (s.engine / s.samples) * 1000 : NaN);
     const dPer = spread(pairs.map((p) => perSample(p.dockside)));
     const cPer = spread(pairs.map((p) => perSample(p.cli)));
     const shimShare = spread(pairs.map((p) => (p.dockside.shims / p.dockside.engine) * 100));
